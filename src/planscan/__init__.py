@@ -1,0 +1,30 @@
+"""planscan: audit Norwegian municipal plans for housing-social content.
+
+>>> import planscan
+>>> result = planscan.scan(["examples/"])
+>>> result.cell("Vefsn", "temaplan-bolig").status
+<Status.GREEN: 'green'>
+"""
+
+from __future__ import annotations
+
+__version__ = "1.0.0"
+
+from planscan.errors import ConfigError, ExitCode, PlanscanError  # noqa: E402
+from planscan.keywords import load_keywords  # noqa: E402
+from planscan.models import DocumentResult, KeywordSet, ScanResult, Status  # noqa: E402
+from planscan.scan import scan, scan_document  # noqa: E402
+
+__all__ = [
+    "ConfigError",
+    "DocumentResult",
+    "ExitCode",
+    "KeywordSet",
+    "PlanscanError",
+    "ScanResult",
+    "Status",
+    "__version__",
+    "load_keywords",
+    "scan",
+    "scan_document",
+]

@@ -1,0 +1,3 @@
+from planscan.cli import main
+
+main()

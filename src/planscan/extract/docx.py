@@ -1,0 +1,68 @@
+"""DOCX text extraction. The only importer of python-docx (and its lxml)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from planscan.errors import DocumentError
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def extract_docx_pages(path: Path) -> list[str]:
+    """Return the body text of a DOCX, split into pages at page breaks.
+
+    A DOCX has no fixed pages; explicit page breaks and the page breaks Word recorded at
+    its last layout (lastRenderedPageBreak) are used. Headers and footers are not read:
+    they repeat on every page and would inflate counts.
+    """
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError):
+        raise DocumentError(
+            "the file is a ZIP archive but not a Word document (.docx)", "damaged"
+        ) from None
+    except Exception as exc:  # python-docx and lxml raise many types on broken files
+        raise DocumentError(
+            f"the DOCX cannot be read ({type(exc).__name__}); it may be damaged", "damaged"
+        ) from exc
+    return _pages(document.element.body)
+
+
+def _pages(body: etree._Element) -> list[str]:
+    pages: list[list[str]] = [[]]
+
+    def new_page() -> None:
+        if "".join(pages[-1]).strip():  # consecutive breaks make one boundary
+            pages.append([])
+
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        tag = element.tag
+        if event == "end":
+            if tag in (f"{_W}p", f"{_W}tr"):
+                pages[-1].append("\n")
+            elif tag == f"{_W}tc":
+                pages[-1].append(" ")
+            continue
+        if tag == f"{_W}t" and element.text:
+            pages[-1].append(element.text)
+        elif tag == f"{_W}tab":
+            pages[-1].append("\t")
+        elif tag == f"{_W}br":
+            if element.get(f"{_W}type") == "page":
+                new_page()
+            else:
+                pages[-1].append("\n")
+        elif tag == f"{_W}cr":
+            pages[-1].append("\n")
+        elif tag == f"{_W}lastRenderedPageBreak":
+            new_page()
+        elif tag == f"{_W}pageBreakBefore" and element.get(f"{_W}val", "true") != "false":
+            new_page()
+    texts = ["".join(parts) for parts in pages]
+    return texts if any(t.strip() for t in texts) else [""] * max(1, len(texts))

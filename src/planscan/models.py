@@ -1,0 +1,200 @@
+"""Plain data passed between the stages of a scan. Imports nothing from planscan."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Status(str, Enum):
+    """The colour of a document or of a matrix cell, or why it has none."""
+
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    NO_TEXT = "no-text"
+    ERROR = "error"
+    MISSING = "missing"
+
+    @property
+    def rank(self) -> int:
+        """Higher is better; a cell shows the best of its documents."""
+        return _STATUS_RANK[self]
+
+
+_STATUS_RANK = {
+    Status.GREEN: 5,
+    Status.YELLOW: 4,
+    Status.RED: 3,
+    Status.NO_TEXT: 2,
+    Status.ERROR: 1,
+    Status.MISSING: 0,
+}
+
+
+class MatchMode(str, Enum):
+    """How a term is found in a word; see keywords.yaml for the planner's version."""
+
+    CONTAINS = "contains"  # the term anywhere in a word: inflections and compounds
+    PREFIX = "prefix"  # the word starts with the term: inflections, term-first compounds
+    PHRASE = "phrase"  # several words in a row, each matched as a prefix
+    ABBREVIATION = "abbreviation"  # exact, case-sensitive, a whole word
+
+
+class MatchKind(str, Enum):
+    """How a hit was found, so a planner can see OCR guesses as such."""
+
+    EXACT = "exact"
+    FOLDED = "folded"  # æ/ø/å written as ae/o/a
+    OCR = "ocr"  # within the OCR edit budget
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str  # as written in keywords.yaml; the key of counts in every output
+    mode: MatchMode
+    weight: float
+    specific: bool  # a housing-social term; green needs several different ones
+    generic: bool = False  # a general word; all generic terms share one points cap
+    variants: tuple[str, ...] = ()
+    exclusions: tuple[str, ...] = ()
+    ocr: bool = True
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.key, *self.variants)
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    label: str
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MatchingRules:
+    # (minimum term length, edits allowed), ascending; shorter terms get no OCR tolerance.
+    ocr_edits: tuple[tuple[int, int], ...] = ((8, 1), (12, 2))
+
+    def edits_for(self, length: int) -> int:
+        allowed = 0
+        for min_length, edits in self.ocr_edits:
+            if length >= min_length:
+                allowed = edits
+        return allowed
+
+
+@dataclass(frozen=True)
+class ScoringRules:
+    cap: int
+    generic_cap: float
+    length_unit_words: int
+    min_length_words: int
+    green_score: float
+    green_specific_terms: int
+    yellow_score: float
+
+
+@dataclass(frozen=True)
+class KeywordSet:
+    path: str
+    sha256: str
+    terms: tuple[Term, ...]
+    levels: tuple[Level, ...]
+    scoring: ScoringRules
+    matching: MatchingRules = field(default_factory=MatchingRules)
+
+    def level(self, level_id: str) -> Level | None:
+        return next((lvl for lvl in self.levels if lvl.id == level_id), None)
+
+
+@dataclass(frozen=True)
+class PlanRef:
+    """A document to scan, or a cell's declared absence when path is None."""
+
+    municipality: str
+    path: Path | None
+    level: str | None = None
+    level_source: str | None = None  # "manifest", "filename", "title" or None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    term: str
+    page: int  # 1-based
+    match: str  # the word(s) as written in the document
+    kind: MatchKind
+    snippet: str
+
+
+@dataclass(frozen=True)
+class TermScore:
+    term: str
+    count: int
+    counted: int  # min(count, cap)
+    weight: float
+    points: float
+    specific: bool
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class ScoreBreakdown:
+    terms: tuple[TermScore, ...]
+    generic_points: float  # what the generic terms added, after generic_cap
+    points: float
+    words: int
+    length_factor: float
+    score: float
+    specific_terms: int
+    status: Status
+    reason: str
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    path: str
+    sha256: str | None
+    municipality: str
+    level: str | None
+    level_source: str | None
+    status: Status
+    message: str | None
+    pages: int
+    words: int
+    score: float
+    counts: Mapping[str, int]
+    hits: tuple[Hit, ...]
+    breakdown: ScoreBreakdown | None = None
+    reason: str | None = None  # a code for status error, e.g. "not-pdf", "encrypted"
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    municipality: str
+    level: str
+    status: Status
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    planscan_version: str
+    keywords: KeywordSet
+    municipalities: tuple[str, ...]
+    documents: tuple[DocumentResult, ...]
+    matrix: tuple[Cell, ...]
+
+    def cell(self, municipality: str, level: str) -> Cell:
+        return next(c for c in self.matrix if c.municipality == municipality and c.level == level)
+
+    @property
+    def failed(self) -> tuple[DocumentResult, ...]:
+        return tuple(d for d in self.documents if d.status is Status.ERROR)

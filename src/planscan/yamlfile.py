@@ -1,0 +1,214 @@
+"""Read YAML into nodes that remember where they are. The only importer of PyYAML.
+
+Validation (keywords.py, discover.py) works on these nodes so that every problem can be
+reported as FILE:LINE:COL, and so YAML 1.1 surprises (`no` read as false, duplicate keys
+silently overwritten) are caught instead of accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from planscan.errors import ConfigError, Problem
+
+_TAGS = {
+    "tag:yaml.org,2002:str": "str",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:null": "null",
+}
+
+Scalar = str | int | float | bool | None
+
+
+@dataclass(frozen=True)
+class Node:
+    kind: str  # "map", "seq", or a scalar type: "str", "int", "float", "bool", "null", "other"
+    line: int  # 1-based
+    column: int  # 1-based
+    raw: str = ""  # a scalar as written in the file
+    value: Scalar = None
+    items: tuple[Node, ...] = ()  # seq
+    pairs: tuple[tuple[Node, Node], ...] = field(default=())  # map, in file order
+
+    @property
+    def is_scalar(self) -> bool:
+        return self.kind not in ("map", "seq")
+
+
+def load_nodes(path: Path, display: str) -> Node:
+    """Given a YAML file, return its root node; raise ConfigError naming every syntax problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError([Problem(display, 1, 1, "file not found")]) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            [Problem(display, 1, 1, f"not UTF-8 text ({exc.reason}); save it as UTF-8")]
+        ) from None
+    except OSError as exc:
+        raise ConfigError([Problem(display, 1, 1, f"cannot read: {exc.strerror}")]) from None
+    return parse_nodes(text, display)
+
+
+def parse_nodes(text: str, display: str) -> Node:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or "invalid YAML"
+        raise ConfigError([Problem(display, line, col, f"YAML syntax error: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError([Problem(display, 1, 1, f"YAML error: {exc}")]) from None
+    if root is None:
+        return Node("null", 1, 1)
+    return _convert(root)
+
+
+def _convert(node: yaml.Node) -> Node:
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    if isinstance(node, yaml.MappingNode):
+        pairs = tuple((_convert(k), _convert(v)) for k, v in node.value)
+        return Node("map", line, col, pairs=pairs)
+    if isinstance(node, yaml.SequenceNode):
+        return Node("seq", line, col, items=tuple(_convert(v) for v in node.value))
+    assert isinstance(node, yaml.ScalarNode)
+    kind = _TAGS.get(node.tag, "other")
+    value: Scalar = node.value
+    if kind != "str":
+        try:
+            # A plain scalar resolves the same way on its own as inside the document.
+            value = yaml.safe_load(node.value)
+        except yaml.YAMLError:
+            kind = "other"
+    return Node(kind, line, col, raw=node.value, value=value)
+
+
+class Checker:
+    """Collect every problem in a YAML document while reading typed values from it."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.problems: list[Problem] = []
+
+    def problem(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(self.display, node.line, node.column, message))
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise ConfigError(sorted(self.problems, key=lambda p: (p.line, p.column)))
+
+    def mapping(
+        self,
+        node: Node,
+        where: str,
+        allowed: tuple[str, ...] | None = None,
+        required: tuple[str, ...] = (),
+    ) -> dict[str, Node]:
+        """Return a map's entries by key; report duplicates, unknown and missing keys."""
+        if node.kind != "map":
+            self.problem(node, f"{where} must be a mapping (key: value), not {_describe(node)}")
+            return {}
+        entries: dict[str, Node] = {}
+        for key_node, value_node in node.pairs:
+            key = self.key(key_node, where)
+            if key is None:
+                continue
+            if key in entries:
+                self.problem(
+                    key_node,
+                    f"duplicate key {key!r} in {where} (first at line {_key_line(node, key)});"
+                    " YAML would silently keep only the last one",
+                )
+                continue
+            if allowed is not None and key not in allowed:
+                self.problem(
+                    key_node,
+                    f"unknown key {key!r} in {where}; expected one of: {', '.join(allowed)}",
+                )
+                continue
+            entries[key] = value_node
+        for key in required:
+            if key not in entries:
+                self.problem(node, f"{where} is missing the required key {key!r}")
+        return entries
+
+    def key(self, node: Node, where: str) -> str | None:
+        if node.kind == "str":
+            return str(node.value)
+        if node.kind in ("bool", "null"):
+            self.problem(
+                node,
+                f"key {node.raw!r} in {where} is read as {_describe(node)} by YAML;"
+                f' put it in quotes: "{node.raw}"',
+            )
+            return None
+        if node.kind in ("int", "float"):
+            return node.raw
+        self.problem(node, f"a key in {where} must be a plain word, not {_describe(node)}")
+        return None
+
+    def string(self, node: Node, where: str, allow_empty: bool = False) -> str | None:
+        if node.kind == "str" and (allow_empty or str(node.value).strip()):
+            return str(node.value)
+        if node.kind == "str":
+            self.problem(node, f"{where} must not be empty")
+        elif node.kind in ("bool", "null") and node.raw:
+            self.problem(
+                node,
+                f"{where}: {node.raw!r} is read as {_describe(node)} by YAML;"
+                f' put it in quotes: "{node.raw}"',
+            )
+        else:
+            self.problem(node, f"{where} must be text, not {_describe(node)}")
+        return None
+
+    def number(
+        self, node: Node, where: str, minimum: float | None = None, integer: bool = False
+    ) -> float | None:
+        ok_kinds = ("int",) if integer else ("int", "float")
+        if node.kind not in ok_kinds or isinstance(node.value, bool):
+            kind = "a whole number" if integer else "a number"
+            self.problem(node, f"{where} must be {kind}, not {_describe(node)}")
+            return None
+        assert isinstance(node.value, (int, float))
+        value = float(node.value)
+        if minimum is not None and value < minimum:
+            self.problem(node, f"{where} must be at least {minimum:g}, not {node.raw}")
+            return None
+        return value
+
+    def boolean(self, node: Node, where: str) -> bool | None:
+        if node.kind == "bool":
+            return bool(node.value)
+        self.problem(node, f"{where} must be true or false, not {_describe(node)}")
+        return None
+
+    def strings(self, node: Node, where: str) -> tuple[str, ...]:
+        if node.kind != "seq":
+            self.problem(node, f"{where} must be a list, not {_describe(node)}")
+            return ()
+        values = (self.string(item, f"an item of {where}") for item in node.items)
+        return tuple(v for v in values if v is not None)
+
+
+def _key_line(node: Node, key: str) -> int:
+    return next(k.line for k, _ in node.pairs if k.kind == "str" and k.value == key)
+
+
+def _describe(node: Node) -> str:
+    names = {
+        "map": "a mapping",
+        "seq": "a list",
+        "str": f"the text {node.raw!r}",
+        "int": f"the number {node.raw}",
+        "float": f"the number {node.raw}",
+        "bool": f"the boolean {str(node.value).lower()}",
+        "null": "nothing (null)",
+    }
+    return names.get(node.kind, f"{node.raw!r}")

@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import planscan
+from planscan.cli import app
+from planscan.errors import ExitCode
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_scan_prints_matrix_legend_and_documents(tree: Path) -> None:
+    code, out, err = run("scan", str(tree))
+    assert code == ExitCode.DOCUMENT_ERRORS
+    assert "\x1b[" not in out  # not a terminal: no colour codes, the words carry it
+    lines = out.splitlines()
+    assert lines[0].strip() == "Planstatus"
+    bolig_row = next(line for line in lines if line.startswith("│ Temaplan bolig"))
+    assert "● green" in bolig_row and bolig_row.count("x") == 1
+    legend_red = next(line for line in lines if "little housing-social content" in line)
+    assert legend_red.split() == ["○", "red", "little", "housing-social", "content", "to", "trace"]
+    assert "Documents" in out and "Beta · Planstrategi" in out and "Beta · unclassified" in out
+    assert err == (
+        f"planscan: {tree / 'Beta' / 'arealdel-nettside.pdf'}: the file is a web page, not a PDF"
+        " or DOCX; the server returned a page instead of the document\n"
+    )
+
+
+def test_scan_writes_csv_and_json(tree: Path, tmp_path: Path) -> None:
+    code, _, _ = run(
+        "scan", str(tree), "--csv", str(tmp_path / "s.csv"), "--json", str(tmp_path / "s.json")
+    )
+    assert code == ExitCode.DOCUMENT_ERRORS  # outputs are still written
+    assert (
+        (tmp_path / "s.csv")
+        .read_bytes()
+        .decode("utf-8-sig")
+        .startswith("level,label,Alfa,Beta\r\n")
+    )
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert data["municipalities"] == ["Alfa", "Beta"]
+
+
+@pytest.fixture()
+def clean_tree(tree: Path, tmp_path: Path) -> Path:
+    """The tree without its broken file: Alfa has a green housing plan and a red samfunnsdel."""
+    root = tmp_path / "clean" / "Alfa"
+    root.mkdir(parents=True)
+    for name in ("boligsosial-handlingsplan.pdf", "kommuneplanens-samfunnsdel.docx"):
+        (root / name).write_bytes((tree / "Alfa" / name).read_bytes())
+    return root.parent
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "code"),
+    [
+        (None, ExitCode.OK),
+        ("missing", ExitCode.FAIL_ON),
+        ("red", ExitCode.FAIL_ON),
+        ("yellow", ExitCode.FAIL_ON),
+    ],
+)
+def test_fail_on(clean_tree: Path, fail_on: str | None, code: ExitCode) -> None:
+    args = ["scan", str(clean_tree), "-q"] + (["--fail-on", fail_on] if fail_on else [])
+    assert run(*args)[0] == code
+
+
+def test_fail_on_red_passes_when_only_green_and_yellow(clean_tree: Path, tmp_path: Path) -> None:
+    manifest = tmp_path / "plans.yaml"
+    manifest.write_text(
+        "plans:\n  - municipality: Alfa\n    level: temaplan-bolig\n"
+        f"    path: {clean_tree / 'Alfa' / 'boligsosial-handlingsplan.pdf'}\n",
+        encoding="utf-8",
+    )
+    keywords = tmp_path / "one-level.yaml"
+    text = (Path(__file__).parents[1] / "keywords.yaml").read_text(encoding="utf-8")
+    levels_start, matching_start = (
+        text.index("\nlevels:\n"),
+        text.index("\n# ----", text.index("\nlevels:\n") + 9),
+    )
+    text = (
+        text[:levels_start]
+        + "\nlevels:\n  temaplan-bolig: {label: Temaplan bolig, patterns: [bolig]}\n"
+        + text[matching_start:]
+    )
+    keywords.write_text(text, encoding="utf-8")
+    assert (
+        run("scan", "-m", str(manifest), "-k", str(keywords), "--fail-on", "red")[0] == ExitCode.OK
+    )
+    assert (
+        run("scan", "-m", str(manifest), "-k", str(keywords), "--fail-on", "yellow")[0]
+        == ExitCode.OK
+    )
+
+
+def test_broken_keywords_file_stops_before_scanning(tree: Path, tmp_path: Path) -> None:
+    keywords = tmp_path / "keywords.yaml"
+    keywords.write_text("terms: [\n", encoding="utf-8")
+    code, out, err = run("scan", str(tree), "-k", str(keywords), "--json", str(tmp_path / "s.json"))
+    assert code == ExitCode.USAGE
+    assert out == ""
+    assert err.startswith(f"planscan: {keywords}:2:1: YAML syntax error")
+    assert "Traceback" not in err
+    assert not (tmp_path / "s.json").exists()
+
+
+def test_nothing_to_scan_and_missing_paths(tmp_path: Path) -> None:
+    assert run("scan") == (
+        ExitCode.USAGE,
+        "",
+        "planscan: nothing to scan: give files, folders or --manifest\n",
+    )
+    code, _, err = run("scan", str(tmp_path / "nope"))
+    assert (
+        code == ExitCode.USAGE and err == f"planscan: {tmp_path / 'nope'}: no such file or folder\n"
+    )
+    code, _, err = run("scan", str(tmp_path), "--csv", str(tmp_path / "no" / "dir" / "s.csv"))
+    assert code == ExitCode.USAGE and "does not exist" in err
+
+
+def test_explain_shows_the_arithmetic(tree: Path) -> None:
+    code, out, _ = run("explain", str(tree / "Alfa" / "boligsosial-handlingsplan.pdf"))
+    assert code == ExitCode.OK
+    husbanken = next(line for line in out.splitlines() if line.startswith("│ Husbanken"))
+    assert husbanken.split("│")[2:7] == [
+        "   yes    ",
+        "    6 ",
+        "                6 ",
+        "      3 ",
+        "     18 ",
+    ]
+    assert "score = points / √length" in out
+    assert "verdict: green" in out
+
+
+def test_explain_an_unreadable_file(tree: Path) -> None:
+    code, out, _ = run("explain", str(tree / "Beta" / "arealdel-nettside.pdf"))
+    assert code == ExitCode.DOCUMENT_ERRORS
+    assert "web page" in out
+
+
+def test_no_arguments_shows_help() -> None:
+    code, out, _ = run()
+    assert code in (0, 2) and "scan" in out and "explain" in out
+
+
+def test_python_dash_m_and_version() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "planscan", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == f"planscan {planscan.__version__}\n"

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planscan import KeywordSet
+from planscan.extract import extract_pages
+from planscan.match import find_hits, index_document, snippet
+from planscan.models import Hit, MatchKind
+from planscan.normalize import normalize_text
+
+
+def hits_in(path: Path, keywords: KeywordSet) -> dict[str, list[Hit]]:
+    pages = [normalize_text(p) for p in extract_pages(path)]
+    return find_hits(index_document(pages), keywords)
+
+
+def hits_in_text(text: str, keywords: KeywordSet) -> dict[str, list[Hit]]:
+    return find_hits(index_document([normalize_text(text)]), keywords)
+
+
+EXPECTED_POSITIVE = {
+    # utleieboliger, Boligbehovet, boligmarkedet, boliger, boligsosiale, boligsosial,
+    # boligpolitikk, boligpolitikken
+    "bolig": 8,
+    "bosetning": 2,
+    "vanskeligstilt": 2,
+    "demografi": 2,
+    "UU": 3,
+    "universell utforming": 1,
+    "boligsosial": 2,
+    "boligpolitikk": 2,
+    "boligmarked": 1,
+    "Husbanken": 2,
+    "nærhet": 2,
+    "normalisering": 1,
+    "integrering": 2,
+    "barnefattigdom": 2,
+}
+
+
+@pytest.mark.parametrize("name", ["terms_pdf", "terms_docx"])
+def test_every_term_found_in_its_inflections_and_compounds(
+    docs: dict[str, Path], keywords: KeywordSet, name: str
+) -> None:
+    hits = hits_in(docs[name], keywords)
+    assert {term: len(found) for term, found in hits.items()} == EXPECTED_POSITIVE
+    assert all(hit.kind is MatchKind.EXACT for found in hits.values() for hit in found)
+
+
+@pytest.mark.parametrize("name", ["lookalikes_pdf", "lookalikes_docx"])
+def test_lookalike_real_words_never_count(
+    docs: dict[str, Path], keywords: KeywordSet, name: str
+) -> None:
+    hits = hits_in(docs[name], keywords)
+    found = {term: [h.match for h in hs] for term, hs in hits.items() if hs}
+    assert found == {}
+
+
+def test_ocr_damaged_forms_count_and_say_so(docs: dict[str, Path], keywords: KeywordSet) -> None:
+    hits = hits_in(docs["ocr_pdf"], keywords)
+    found = {term: [(h.match, h.kind) for h in hs] for term, hs in hits.items() if hs}
+    assert found == {
+        "vanskeligstilt": [("vanskeIigstilte", MatchKind.OCR)],
+        "Husbanken": [("Hushanken", MatchKind.OCR)],
+        "barnefattigdom": [("barnefattigdorn", MatchKind.OCR)],
+        "nærhet": [("naerhet", MatchKind.FOLDED)],
+    }
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "vanskligstilte",
+        "Husbnken",
+        "barnefatigdom",
+        "vanskeligstiIte",
+        "boligmarkd",
+        "integreing",
+        "normaliseing",
+    ],
+)
+def test_one_lost_or_confused_letter_is_ocr_damage(keywords: KeywordSet, word: str) -> None:
+    hits = hits_in_text(f"Et {word} her.", keywords)
+    assert [h.match for hs in hits.values() for h in hs if h.kind is MatchKind.OCR] == [word]
+
+
+@pytest.mark.parametrize(
+    "word",
+    # a real different letter, a shared tail, too short for OCR tolerance, too many losses
+    [
+        "besetningen",
+        "demokratiske",
+        "frivilligpolitisk",
+        "særheten",
+        "bolg",
+        "vanskestilte",
+        "Hsbnken",
+    ],
+)
+def test_other_words_are_not_ocr_damage(keywords: KeywordSet, word: str) -> None:
+    hits = hits_in_text(f"Et {word} her.", keywords)
+    assert [h.match for hs in hits.values() for h in hs] == []
+
+
+def test_abbreviation_is_upper_case_and_whole_word_only(keywords: KeywordSet) -> None:
+    hits = hits_in_text("UU og UU-krav og (UU). Men ikke uu, Uu, UUT eller uutnyttet.", keywords)
+    assert [h.match for h in hits["UU"]] == ["UU", "UU", "UU"]
+
+
+def test_phrase_across_a_line_break_and_hyphenation(
+    docs: dict[str, Path], keywords: KeywordSet
+) -> None:
+    hits = hits_in(docs["hyphens_pdf"], keywords)
+    assert [h.match for h in hits["universell utforming"]] == ["universell utforming"]
+    assert [h.match for h in hits["boligsosial"]] == ["boligsosiale"]
+    assert [h.match for h in hits["vanskeligstilt"]] == ["vanskeligstilte"]
+    assert [h.match for h in hits["UU"]] == ["UU"]
+    # "bolig- og næringsarealer": the suspended compound stays a word of its own.
+    assert [h.match for h in hits["bolig"]] == ["boligsosiale", "bolig"]
+
+
+def test_phrase_needs_the_words_in_a_row(keywords: KeywordSet) -> None:
+    hits = hits_in_text("universell og god utforming; universelle utformingen", keywords)
+    assert [h.match for h in hits["universell utforming"]] == ["universelle utformingen"]
+
+
+def test_nynorsk_variants(keywords: KeywordSet) -> None:
+    text = (
+        "Bustadsosial handlingsplan for vanskelegstilte på bustadmarknaden."
+        " Bustadpolitikken og busetjing av flyktningar. Nærleik til tenester."
+    )
+    counts = {t: len(h) for t, h in hits_in_text(text, keywords).items() if h}
+    assert counts == {
+        "bolig": 3,  # Bustadsosial, bustadmarknaden, Bustadpolitikken
+        "bosetning": 1,
+        "vanskeligstilt": 1,
+        "boligsosial": 1,
+        "boligpolitikk": 1,
+        "boligmarked": 1,
+        "nærhet": 1,
+    }
+
+
+def test_hits_keep_page_and_snippet(docs: dict[str, Path], keywords: KeywordSet) -> None:
+    hits = hits_in(docs["pages_pdf"], keywords)
+    [hit] = hits["Husbanken"]
+    assert hit.page == 2
+    assert hit.snippet == "Side to: Husbanken og startlån."
+
+
+def test_snippet_is_cut_at_sentence_ends() -> None:
+    text = "Første setning handler om noe annet. Her står Husbanken midt i. Neste setning."
+    start = text.index("Husbanken")
+    assert snippet(text, start, start + 9) == "Her står Husbanken midt i."
+
+
+def test_snippet_of_a_long_sentence_is_cut_at_whole_words() -> None:
+    text = " ".join(["ord"] * 60) + " Husbanken " + " ".join(["ord"] * 60)
+    start = text.index("Husbanken")
+    cut = snippet(text, start, start + 9)
+    assert cut.startswith("…ord ") and cut.endswith(" ord…") and "Husbanken" in cut
+    assert len(cut) < 200

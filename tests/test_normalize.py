@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planscan.extract import extract_pages
+from planscan.normalize import fold, normalize_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("bolig-\nsosiale", "boligsosiale"),
+        ("vanskelig-\r\nstilte", "vanskeligstilte"),
+        ("bolig- og næringsareal", "bolig- og næringsareal"),
+        ("bolig-\nog næringsareal", "bolig- og næringsareal"),
+        ("helse-\neller omsorg", "helse- eller omsorg"),
+        ("UU-\nkrav", "UU-krav"),
+        ("2018-\n2021", "2018-2021"),
+        ("ﬁnansiering og ﬂyt", "finansiering og flyt"),
+        ("bolig\u00adsosial", "boligsosial"),
+        ("bolig\u00ad\nsosiale", "boligsosiale"),
+        ("utfor\ufffe\r\nming", "utforming"),
+        ("vanskelig\u200bstilte", "vanskeligstilte"),
+        ("universell \n\n  utforming\t i", "universell utforming i"),
+        ("nær\u00a0heten", "nær heten"),
+    ],
+)
+def test_normalize_text(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+def test_fold_writes_norwegian_letters_as_ascii() -> None:
+    assert fold("Nærhet Bølge Årsbudsjett") == "naerhet bolge arsbudsjett"
+
+
+def test_line_end_hyphens_in_a_real_pdf(docs: dict[str, Path]) -> None:
+    text = normalize_text(extract_pages(docs["hyphens_pdf"])[0])
+    assert "boligsosiale arbeidet for vanskeligstilte," in text
+    assert "bolig- og næringsarealer" in text
+    assert "universell utforming" in text
+    assert "UU-krav" in text
+
+
+def test_soft_hyphens_and_ligatures_in_a_real_docx(docs: dict[str, Path]) -> None:
+    text = normalize_text(extract_pages(docs["hyphens_docx"])[0])
+    assert "boligsosiale tiltak" in text
+    assert "demografiske endringer og flyktninger" in text
+    assert "vanskeligstilte" in text

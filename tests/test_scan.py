@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import planscan
+from planscan import KeywordSet, Status
+from planscan.models import PlanRef
+
+
+def test_scan_a_folder_from_python(tree: Path) -> None:
+    result = planscan.scan([tree])
+    assert result.municipalities == ("Alfa", "Beta")
+    by_name = {Path(d.path).name: d for d in result.documents}
+    housing = by_name["boligsosial-handlingsplan.pdf"]
+    assert housing.status is Status.GREEN
+    assert housing.pages == 2
+    assert housing.counts["Husbanken"] == 6
+    assert {h.page for h in housing.hits} == {1, 2}
+    # The level of dokument-2017.pdf comes from the title on its first page.
+    strategy = by_name["dokument-2017.pdf"]
+    assert (strategy.level, strategy.level_source) == ("planstrategi", "title")
+    # A file no pattern recognises is still scanned and listed, with no level.
+    note = by_name["notat.pdf"]
+    assert note.level is None and note.status is Status.RED
+    # A web page saved as .pdf is an error with a plain message, not red.
+    page = by_name["arealdel-nettside.pdf"]
+    assert page.status is Status.ERROR and page.reason == "not-pdf"
+    assert "web page" in (page.message or "")
+    assert result.failed == (page,)
+    assert result.cell("Alfa", "temaplan-bolig").status is Status.GREEN
+    assert result.cell("Beta", "arealdel").status is Status.ERROR
+    assert result.cell("Beta", "planstrategi").status is Status.RED
+    assert result.cell("Alfa", "planstrategi").status is Status.MISSING
+    assert len(result.matrix) == 9 * 2
+
+
+def test_scanned_pdf_is_no_text_never_red(docs: dict[str, Path], keywords: KeywordSet) -> None:
+    doc = planscan.scan_document(PlanRef("X", docs["scanned_pdf"], "samfunnsdel"), keywords)
+    assert doc.status is Status.NO_TEXT
+    assert doc.pages == 1 and doc.words == 0
+    assert "no text" in (doc.message or "")
+
+
+def test_missing_file_in_a_manifest_is_an_error_and_the_scan_goes_on(
+    docs: dict[str, Path], tmp_path: Path
+) -> None:
+    manifest = tmp_path / "plans.yaml"
+    manifest.write_text(
+        "plans:\n"
+        f"  - {{municipality: A, level: samfunnsdel, path: {docs['terms_pdf']}}}\n"
+        "  - {municipality: A, level: arealdel, path: finnes-ikke.pdf}\n"
+        "  - {municipality: B, level: arealdel}\n",
+        encoding="utf-8",
+    )
+    result = planscan.scan(manifest=manifest)
+    assert [d.status for d in result.documents] == [Status.GREEN, Status.ERROR]
+    assert result.documents[1].message == "file not found; check the path"
+    assert result.municipalities == ("A", "B")
+    assert result.cell("B", "arealdel").status is Status.MISSING
+
+
+def test_a_cell_shows_the_best_of_its_documents(tree: Path, tmp_path: Path) -> None:
+    manifest = tmp_path / "plans.yaml"
+    files = [
+        tree / "Beta" / "notat.pdf",
+        tree / "Alfa" / "boligsosial-handlingsplan.pdf",
+        tree / "Beta" / "arealdel-nettside.pdf",
+    ]
+    entries = "".join(f"  - {{municipality: A, level: planstrategi, path: {f}}}\n" for f in files)
+    manifest.write_text("plans:\n" + entries, encoding="utf-8")
+    result = planscan.scan(manifest=manifest)
+    cell = result.cell("A", "planstrategi")
+    assert cell.status is Status.GREEN
+    assert len(cell.documents) == 3
