@@ -52,7 +52,7 @@ def discover(paths: Iterable[Path], keywords: KeywordSet) -> list[PlanRef]:
     refs: list[PlanRef] = []
     for path in paths:
         if path.is_dir():
-            for file in sorted(_document_files(path)):
+            for file in sorted(_document_files(path), key=norwegian_sort_key):
                 relative = file.relative_to(path)
                 municipality = relative.parts[0] if len(relative.parts) > 1 else _folder_name(path)
                 refs.append(_ref(file, municipality, keywords))
@@ -61,6 +61,14 @@ def discover(paths: Iterable[Path], keywords: KeywordSet) -> list[PlanRef]:
         else:
             raise InputError(f"{path}: no such file or folder")
     return refs
+
+
+# Norwegian alphabetical order ends with æ, ø, å; code point order would put å first.
+_COLLATION = str.maketrans({"æ": "\U0010fff0", "ø": "\U0010fff1", "å": "\U0010fff2"})
+
+
+def norwegian_sort_key(path: Path) -> tuple[str, ...]:
+    return tuple(part.casefold().translate(_COLLATION) for part in path.parts)
 
 
 def _folder_name(path: Path) -> str:

@@ -1,0 +1,55 @@
+"""Real published plans (../shared/corpus, never committed) against a human auditor's labels."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from planscan import KeywordSet
+from planscan.match import find_hits, index_document
+from planscan.models import Status
+from planscan.normalize import normalize_text
+from planscan.score import score_document
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+LABELS = CORPUS / "buskerud-labels.md"
+ORDER = [Status.RED, Status.YELLOW, Status.GREEN]
+
+pytestmark = pytest.mark.skipif(
+    not LABELS.is_file(), reason=f"real-plan corpus not found at {CORPUS}; these tests need it"
+)
+
+
+def labelled() -> list[tuple[str, Status]]:
+    if not LABELS.is_file():
+        return []
+    pattern = re.compile(r"^\| \d+ \| (\S+\.md) \|.*\*\*(GREEN|YELLOW|RED)\*\*")
+    found = []
+    for line in LABELS.read_text(encoding="utf-8").splitlines():
+        match = pattern.match(line)
+        if match:
+            found.append((match.group(1), Status(match.group(2).lower())))
+    return found
+
+
+def plan_pages(name: str) -> list[str]:
+    """The plan's pages, without the converter's header (it leaks the document type)."""
+    text = (CORPUS / "buskerud" / name).read_text(encoding="utf-8")
+    body = text[text.index("<!-- s") :]
+    return re.split(r"<!-- (?:side|seksjon) \d+ -->", body)[1:]
+
+
+def test_all_fourteen_labels_are_read() -> None:
+    assert len(labelled()) == 14
+
+
+@pytest.mark.parametrize(("name", "label"), labelled())
+def test_colour_is_within_one_step_of_the_auditors(
+    keywords: KeywordSet, name: str, label: Status
+) -> None:
+    index = index_document([normalize_text(p) for p in plan_pages(name)])
+    counts = {t: len(h) for t, h in find_hits(index, keywords).items()}
+    status = score_document(counts, index.word_count, keywords).status
+    assert abs(ORDER.index(status) - ORDER.index(label)) <= 1, (status, label)

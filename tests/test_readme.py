@@ -1,0 +1,56 @@
+"""The README is part of the product: its commands must be the ones CI runs and work."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from planscan.cli import app
+from planscan.errors import ExitCode
+
+REPO = Path(__file__).resolve().parents[1]
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def quickstart(name: str) -> str:
+    done = subprocess.run(
+        ["bash", "-c", f"source <(sed -n '/^quickstart()/,/^}}/p' .ci/run); quickstart {name}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def test_ci_runs_the_readme_quickstart_commands() -> None:
+    run, test = quickstart("run"), quickstart("test")
+    assert run.endswith("planscan scan examples/")
+    assert "pip install ." in run
+    assert "pip install '.[test]'" in test and test.endswith("pytest")
+    assert f"```bash\n{run}\n```" in README and f"```bash\n{test}\n```" in README
+
+
+def test_every_command_is_documented() -> None:
+    help_text = CliRunner().invoke(app, ["--help"]).stdout
+    commands = re.findall(r"│ (\w+)\s{2,}", help_text.split("Commands")[1])
+    assert commands == ["scan", "explain"]
+    for command in commands:
+        assert f"planscan {command}" in README
+        options = CliRunner().invoke(app, [command, "--help"]).stdout
+        for option in set(re.findall(r"(--[a-z][a-z-]+)", options)) - {"--help", "--debug"}:
+            assert option in README, f"{command} {option} is not in the README"
+
+
+def test_exit_codes_table_matches_the_enum() -> None:
+    for code in ExitCode:
+        assert re.search(rf"^\| {code.value} \| `{code.name}` \|", README, re.M), code
+
+
+def test_readme_shows_the_matrix_as_it_prints() -> None:
+    golden = (REPO / "tests" / "golden" / "examples-matrix.txt").read_text(encoding="utf-8")
+    block = "\n".join(line.rstrip() for line in golden.splitlines())
+    assert f"$ planscan scan examples/ --quiet\n{block}\n```" in README
