@@ -160,3 +160,15 @@ def test_python_dash_m_and_version() -> None:
         [sys.executable, "-m", "planscan", "--version"], capture_output=True, text=True, check=True
     )
     assert done.stdout == f"planscan {planscan.__version__}\n"
+
+
+def test_colour_on_a_terminal_and_words_without_it(clean_tree: Path) -> None:
+    coloured = runner.invoke(
+        app, ["scan", str(clean_tree), "-q"], env={"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"}
+    )
+    assert "\x1b[" in coloured.stdout and "green" in coloured.stdout
+    plain = runner.invoke(
+        app, ["scan", str(clean_tree), "-q"], env={"FORCE_COLOR": "1", "NO_COLOR": "1"}
+    )
+    assert not any(f"\x1b[{n}" in plain.stdout for n in ("30", "31", "32", "33", "41", "42", "43"))
+    assert "● green" in plain.stdout and "○ red" in plain.stdout

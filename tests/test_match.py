@@ -162,3 +162,13 @@ def test_snippet_of_a_long_sentence_is_cut_at_whole_words() -> None:
     cut = snippet(text, start, start + 9)
     assert cut.startswith("…ord ") and cut.endswith(" ord…") and "Husbanken" in cut
     assert len(cut) < 200
+
+
+def test_prefix_mode_needs_the_term_first(keywords: KeywordSet) -> None:
+    from dataclasses import replace
+
+    from planscan.models import MatchMode, Term
+
+    prefix = replace(keywords, terms=(Term("bolig", MatchMode.PREFIX, 1.0, False),))
+    hits = hits_in_text("Boligene, boligsosiale og utleieboliger", prefix)
+    assert [h.match for h in hits["bolig"]] == ["Boligene", "boligsosiale"]
