@@ -10,7 +10,7 @@ from planscan.extract import extract_pages, sniff
 
 @pytest.mark.parametrize("name", ["pages_pdf", "pages_docx"])
 def test_pages_come_back_in_order(docs: dict[str, Path], name: str) -> None:
-    pages = extract_pages(docs[name])
+    pages = extract_pages(docs[name]).pages
     assert [p.strip() for p in pages] == [
         "Side en handler om skole.",
         "Side to: Husbanken og startlån.",
@@ -19,12 +19,12 @@ def test_pages_come_back_in_order(docs: dict[str, Path], name: str) -> None:
 
 
 def test_norwegian_letters_survive_pdf_extraction(docs: dict[str, Path]) -> None:
-    text = extract_pages(docs["terms_pdf"])[0]
+    text = extract_pages(docs["terms_pdf"]).pages[0]
     assert "på boligmarkedet" in text and "Nærhet" in text and "startlån" in text
 
 
 def test_scanned_pdf_has_pages_but_no_text(docs: dict[str, Path]) -> None:
-    pages = extract_pages(docs["scanned_pdf"])
+    pages = extract_pages(docs["scanned_pdf"]).pages
     assert len(pages) == 1 and pages[0].strip() == ""
 
 

@@ -12,7 +12,7 @@ from planscan.normalize import normalize_text
 
 
 def hits_in(path: Path, keywords: KeywordSet) -> dict[str, list[Hit]]:
-    pages = [normalize_text(p) for p in extract_pages(path)]
+    pages = [normalize_text(p) for p in extract_pages(path).pages]
     return find_hits(index_document(pages), keywords)
 
 

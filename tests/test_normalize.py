@@ -36,7 +36,7 @@ def test_fold_writes_norwegian_letters_as_ascii() -> None:
 
 
 def test_line_end_hyphens_in_a_real_pdf(docs: dict[str, Path]) -> None:
-    text = normalize_text(extract_pages(docs["hyphens_pdf"])[0])
+    text = normalize_text(extract_pages(docs["hyphens_pdf"]).pages[0])
     assert "boligsosiale arbeidet for vanskeligstilte," in text
     assert "bolig- og næringsarealer" in text
     assert "universell utforming" in text
@@ -44,7 +44,7 @@ def test_line_end_hyphens_in_a_real_pdf(docs: dict[str, Path]) -> None:
 
 
 def test_soft_hyphens_and_ligatures_in_a_real_docx(docs: dict[str, Path]) -> None:
-    text = normalize_text(extract_pages(docs["hyphens_docx"])[0])
+    text = normalize_text(extract_pages(docs["hyphens_docx"]).pages[0])
     assert "boligsosiale tiltak" in text
     assert "demografiske endringer og flyktninger" in text
     assert "vanskeligstilte" in text

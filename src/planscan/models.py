@@ -124,12 +124,23 @@ class PlanRef:
 
 
 @dataclass(frozen=True)
+class ExtractedText:
+    """The raw text of a document, page by page, and how it was read."""
+
+    pages: tuple[str, ...]
+    engine: str  # e.g. "pdfplumber", "python-docx"
+    page_labels: tuple[str, ...] | None = None  # printed page numbers, where the PDF has them
+
+
+@dataclass(frozen=True)
 class Hit:
     term: str
     page: int  # 1-based
     match: str  # the word(s) as written in the document
     kind: MatchKind
     snippet: str
+    page_label: str | None = None  # the printed page number where the PDF has one ("iv")
+    repeated: bool = False  # in a running header/footer: listed once, not counted
 
 
 @dataclass(frozen=True)
@@ -172,6 +183,9 @@ class DocumentResult:
     hits: tuple[Hit, ...]
     breakdown: ScoreBreakdown | None = None
     reason: str | None = None  # a code for status error, e.g. "not-pdf", "encrypted"
+    truncated: bool = False  # only the first --max-pages pages were read
+    engine: str | None = None  # the text extractor used, e.g. "pdfplumber"
+    ocr: bool = False  # the text came from OCR
     title: str | None = None
     url: str | None = None
 

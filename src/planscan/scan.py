@@ -84,9 +84,11 @@ def scan_document(
     )
     try:
         blank = replace(blank, sha256=_sha256(ref.path))
-        raw_pages = extract_pages(ref.path, password)
+        extracted = extract_pages(ref.path, password)
     except DocumentError as exc:
         return replace(blank, message=str(exc), reason=exc.reason)
+    raw_pages = extracted.pages
+    blank = replace(blank, engine=extracted.engine)
     pages = [normalize_text(page) for page in raw_pages]
     if blank.level is None and raw_pages:
         level = classify_level(title_lines(raw_pages[0]), keywords.levels)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planscan.errors import DocumentError
+from planscan.models import ExtractedText
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc")
 
@@ -31,7 +32,7 @@ def sniff(head: bytes) -> str:
     return "unknown"
 
 
-def extract_pages(path: Path, password: str | None = None) -> list[str]:
+def extract_pages(path: Path, password: str | None = None) -> ExtractedText:
     """Return the raw text of each page; raise DocumentError with a planner-readable message."""
     try:
         with path.open("rb") as handle:
@@ -50,11 +51,11 @@ def extract_pages(path: Path, password: str | None = None) -> list[str]:
     if kind == "pdf":
         from planscan.extract.pdf import extract_pdf_pages
 
-        return extract_pdf_pages(path, password)
+        return ExtractedText(tuple(extract_pdf_pages(path, password)), "pdfplumber")
     if kind == "zip":
         from planscan.extract.docx import extract_docx_pages
 
-        return extract_docx_pages(path)
+        return ExtractedText(tuple(extract_docx_pages(path)), "python-docx")
     if kind == "ole":
         raise DocumentError(
             "the file is an old Word .doc (or a password-protected Word file);"

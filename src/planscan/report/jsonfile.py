@@ -40,6 +40,9 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
         "status": doc.status.value,
         "reason": doc.reason,
         "message": doc.message,
+        "truncated": doc.truncated,
+        "engine": doc.engine,
+        "ocr": doc.ocr,
         "pages": doc.pages,
         "words": doc.words,
         "score": doc.score,
@@ -51,6 +54,8 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
                 "match": hit.match,
                 "kind": hit.kind.value,
                 "snippet": hit.snippet,
+                "page_label": hit.page_label,
+                "repeated": hit.repeated,
             }
             for hit in doc.hits
         ],
