@@ -11,6 +11,14 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """CLI runs in tests use a cache of their own, never the user's."""
+    import os
+
+    os.environ["PLANSCAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def keywords() -> KeywordSet:
     return load_keywords()

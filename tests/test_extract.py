@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from planscan.errors import DocumentError
-from planscan.extract import extract_pages, sniff
+from planscan.extract import extract_pages
+from planscan.extract.precheck import sniff
 
 
 @pytest.mark.parametrize("name", ["pages_pdf", "pages_docx"])
@@ -34,7 +35,8 @@ def test_scanned_pdf_has_pages_but_no_text(docs: dict[str, Path]) -> None:
         (b"", "empty", "empty"),
         (b"<!DOCTYPE html><html>404</html>", "not-pdf", "web page"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "legacy-doc", ".docx"),
-        (b"%PDF-1.7\n1 0 obj garbage", "damaged", "damaged"),
+        (b"%PDF-1.7\n1 0 obj garbage", "truncated", "cut off"),
+        (b"%PDF-1.7\n1 0 obj garbage\n%%EOF\n", "damaged", "damaged"),
         (b"PK\x03\x04not really a zip", "damaged", "Word"),
         (b"just some bytes", "damaged", "neither a PDF nor a DOCX"),
     ],

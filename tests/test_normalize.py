@@ -22,6 +22,8 @@ from planscan.normalize import fold, normalize_text
         ("bolig\u00adsosial", "boligsosial"),
         ("bolig\u00ad\nsosiale", "boligsosiale"),
         ("utfor\ufffe\r\nming", "utforming"),
+        ("bolig\ufffesosiale og UU\ufffekrav", "boligsosiale og UU-krav"),
+        ("helse\ufffeog omsorg", "helse- og omsorg"),
         ("vanskelig\u200bstilte", "vanskeligstilte"),
         ("universell \n\n  utforming\t i", "universell utforming i"),
         ("nær\u00a0heten", "nær heten"),

@@ -34,15 +34,22 @@ def test_ci_runs_the_readme_quickstart_commands() -> None:
     assert f"```bash\n{run}\n```" in README and f"```bash\n{test}\n```" in README
 
 
-def test_every_command_is_documented() -> None:
-    help_text = CliRunner().invoke(app, ["--help"]).stdout
-    commands = re.findall(r"│ (\w+)\s{2,}", help_text.split("Commands")[1])
-    assert commands == ["scan", "explain"]
+def _commands(args: list[str]) -> list[str]:
+    help_text = CliRunner().invoke(app, [*args, "--help"]).stdout
+    return re.findall(r"│ (\w+)\s{2,}", help_text.split("Commands")[1])
+
+
+def test_every_command_and_option_is_documented() -> None:
+    commands = [[c] for c in _commands([])]
+    assert ["scan"] in commands and ["explain"] in commands and ["cache"] in commands
+    commands += [["cache", c] for c in _commands(["cache"])]
+    assert ["cache", "info"] in commands and ["cache", "clear"] in commands
     for command in commands:
-        assert f"planscan {command}" in README
-        options = CliRunner().invoke(app, [command, "--help"]).stdout
+        name = " ".join(command)
+        assert f"planscan {name}" in README, f"planscan {name} is not in the README"
+        options = CliRunner().invoke(app, [*command, "--help"]).stdout
         for option in set(re.findall(r"(--[a-z][a-z-]+)", options)) - {"--help", "--debug"}:
-            assert option in README, f"{command} {option} is not in the README"
+            assert option in README, f"{name} {option} is not in the README"
 
 
 def test_exit_codes_table_matches_the_enum() -> None:

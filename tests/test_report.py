@@ -69,7 +69,7 @@ def test_json_has_the_documented_shape(result: planscan.ScanResult) -> None:
     assert doc["counts"]["Husbanken"] == 6
     hit = doc["hits"][0]
     assert set(hit) == {"term", "page", "match", "kind", "snippet", "page_label", "repeated"}
-    assert doc["engine"] == "pdfplumber" and doc["truncated"] is False and doc["ocr"] is False
+    assert doc["engine"] == "pdfium" and doc["truncated"] is False and doc["ocr"] is False
     assert doc["breakdown"]["score"] == pytest.approx(doc["score"], abs=0.01)
     error = next(d for d in data["documents"] if d["status"] == "error")
     assert error["reason"] == "not-pdf" and "web page" in error["message"]

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import time
 import traceback
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 
 from planscan import __version__
 from planscan.errors import ExitCode, InputError, PlanscanError
-from planscan.models import ScanResult, Status
+from planscan.models import DocumentResult, Limits, ScanResult, Status
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="planscan",
@@ -32,11 +35,21 @@ class FailOn(str, Enum):
     missing = "missing"
 
 
+class Engine(str, Enum):
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
+# rich is imported only when something is printed: `planscan --help` must start fast.
 def _stdout() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False)
 
 
 def _stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
@@ -113,18 +126,68 @@ def scan(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the matrix, not the document list.")
     ] = False,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="PDF text extractor: pdfium (fast) or pdfplumber.")
+    ] = Engine.pdfium,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Reader processes (0: one per core).")
+    ] = 0,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every document again; do not use the cache.")
+    ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=1,
+            help="Seconds a document may take to read, plus half a second per page.",
+        ),
+    ] = Limits.timeout_seconds,
+    max_pages: Annotated[
+        int | None,
+        typer.Option("--max-pages", min=1, help="Read only the first N pages of each document."),
+    ] = None,
+    max_memory: Annotated[
+        int,
+        typer.Option("--max-memory", min=64, help="MiB of memory one document may use to read."),
+    ] = (Limits.max_memory_bytes or 0) // (1 << 20),
+    max_file_size: Annotated[
+        int, typer.Option("--max-file-size", min=1, help="MiB: larger files are not read.")
+    ] = Limits.max_file_bytes // (1 << 20),
     debug: DebugOption = False,
 ) -> None:
     """Scan plans and print the municipality × plan level matrix."""
+    from planscan.scan import ScanOptions
     from planscan.scan import scan as run_scan
 
     outputs = [p for p in (csv, json) if p is not None]
+    options = ScanOptions(
+        engine=engine.value,
+        password=password,
+        jobs=jobs,
+        cache_dir=None if no_cache else _cache_dir(),
+        limits=Limits(
+            max_file_bytes=max_file_size << 20,
+            max_pages=max_pages,
+            timeout_seconds=timeout,
+            max_memory_bytes=max_memory << 20,
+        ),
+    )
 
     def action() -> ScanResult:
         for output in outputs:
             if not output.parent.resolve().is_dir():
                 raise InputError(f"{output}: the folder {output.parent} does not exist")
-        return run_scan(paths or (), manifest=manifest, keywords=keywords, password=password)
+        with _progress() as progress:
+            return run_scan(
+                paths or (),
+                manifest=manifest,
+                keywords=keywords,
+                options=options,
+                on_start=progress.start,
+                on_document=progress.document,
+                on_page=progress.page,
+            )
 
     result = _run(action, debug)
     _write_outputs(result, csv, json, debug)
@@ -138,9 +201,71 @@ def scan(
     else:
         out.print(render_scan(result))
     err = _stderr()
+    for warning in result.warnings:
+        err.print(f"planscan: warning: {warning}", markup=False, soft_wrap=True)
     for doc in result.failed:
         err.print(f"planscan: {doc.path}: {doc.message}", markup=False, soft_wrap=True)
+        if debug and doc.detail:
+            err.print(doc.detail, markup=False, soft_wrap=True)
     raise typer.Exit(int(_exit_code(result, fail_on)))
+
+
+def _cache_dir() -> Path:
+    """PLANSCAN_CACHE_DIR, or the user's cache folder."""
+    import os
+
+    from planscan.cache import default_cache_dir
+
+    override = os.environ.get("PLANSCAN_CACHE_DIR")
+    return Path(override) if override else default_cache_dir()
+
+
+def _progress() -> _Progress:
+    return _Progress(_stderr())
+
+
+class _Progress:
+    """A progress bar on a terminal; nothing in CI logs or when output is piped."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.bar: Any = None
+        self.documents: Any = None
+        self.pages: Any = None
+        self.page_counts: dict[str, tuple[int, int]] = {}
+        self.started = time.monotonic()
+
+    def __enter__(self) -> _Progress:
+        if self.console.is_terminal and not self.console.is_dumb_terminal:
+            from planscan.report.terminal import make_progress
+
+            self.bar, self.documents, self.pages = make_progress(self.console)
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def start(self, documents: int) -> None:
+        if self.bar is not None:
+            self.bar.update(self.documents, total=documents)
+            self.started = time.monotonic()
+
+    def document(self, doc: DocumentResult) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.documents)
+
+    def page(self, path: str, done: int, total: int) -> None:
+        if self.bar is None:
+            return
+        self.page_counts[path] = (done, total)
+        read = sum(d for d, _ in self.page_counts.values())
+        known = sum(t for _, t in self.page_counts.values())
+        elapsed = max(time.monotonic() - self.started, 1e-3)
+        self.bar.update(
+            self.pages, completed=read, total=known, rate=f"{read / elapsed:.0f} pages/s"
+        )
 
 
 def _write_outputs(result: ScanResult, csv: Path | None, json: Path | None, debug: bool) -> None:
@@ -149,11 +274,15 @@ def _write_outputs(result: ScanResult, csv: Path | None, json: Path | None, debu
     from planscan.report.jsonfile import render_json
 
     def action() -> None:
-        for path, render in ((csv, render_matrix_csv), (json, render_json)):
+        outputs: tuple[tuple[Path | None, Callable[[], str]], ...] = (
+            (csv, lambda: render_matrix_csv(result)),
+            (json, lambda: render_json(result, debug)),
+        )
+        for path, render in outputs:
             if path is None:
                 continue
             try:
-                write_atomic(path, render(result))
+                write_atomic(path, render())
             except OSError as exc:
                 raise InputError(f"{path}: cannot write the file: {exc.strerror}") from None
 
@@ -179,18 +308,47 @@ def explain(
 ) -> None:
     """Show how each search word added to one document's score, and why it got its colour."""
     from planscan.report.terminal import render_explain
+    from planscan.scan import ScanOptions
     from planscan.scan import scan as run_scan
 
     def action() -> ScanResult:
         if not file.is_file():
             raise InputError(f"{file}: no such file")
-        return run_scan([file], keywords=keywords, password=password)
+        options = ScanOptions(password=password, jobs=1, cache_dir=_cache_dir())
+        return run_scan([file], keywords=keywords, options=options)
 
     result = _run(action, debug)
     doc = result.documents[0]
     _stdout().print(render_explain(doc, result))
     if doc.status is Status.ERROR:
         raise typer.Exit(int(ExitCode.DOCUMENT_ERRORS))
+
+
+cache_app = typer.Typer(
+    help="The cache of extracted text (re-scans of unchanged documents read it).",
+    no_args_is_help=True,
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Show where the cache is and how big it is."""
+    from planscan.cache import TextCache
+
+    directory = _cache_dir()
+    entries, size = TextCache(directory).stats()
+    typer.echo(f"{directory}\n{entries} documents, {size / (1 << 20):.1f} MiB")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove everything in the cache."""
+    from planscan.cache import TextCache
+
+    directory = _cache_dir()
+    removed = TextCache(directory).clear()
+    typer.echo(f"removed {removed} cached documents from {directory}")
 
 
 def main() -> None:

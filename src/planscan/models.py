@@ -124,6 +124,30 @@ class PlanRef:
 
 
 @dataclass(frozen=True)
+class ExtractedInfo:
+    """What a text extractor knows once a document is open."""
+
+    pages: int  # pages in the document (more than are read with --max-pages)
+    engine: str
+    page_labels: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Guards against hostile and broken files; every one can be changed by the user."""
+
+    max_file_bytes: int = 512 * 1024 * 1024
+    max_pages: int | None = None  # read only the first N pages (the result says so)
+    timeout_seconds: float = 60.0  # per document, plus timeout_per_page for each page
+    timeout_per_page: float = 0.5
+    max_memory_bytes: int | None = 1024 * 1024 * 1024  # per reader process (Linux)
+    zip_max_entries: int = 10_000
+    zip_max_part_bytes: int = 128 * 1024 * 1024  # a DOCX part, inflated
+    zip_max_total_bytes: int = 512 * 1024 * 1024
+    zip_max_ratio: int = 200  # inflated / compressed, for parts above 1 MiB
+
+
+@dataclass(frozen=True)
 class ExtractedText:
     """The raw text of a document, page by page, and how it was read."""
 
@@ -186,6 +210,7 @@ class DocumentResult:
     truncated: bool = False  # only the first --max-pages pages were read
     engine: str | None = None  # the text extractor used, e.g. "pdfplumber"
     ocr: bool = False  # the text came from OCR
+    detail: str | None = None  # the raw exception behind an error; shown only with --debug
     title: str | None = None
     url: str | None = None
 
@@ -205,10 +230,12 @@ class ScanResult:
     municipalities: tuple[str, ...]
     documents: tuple[DocumentResult, ...]
     matrix: tuple[Cell, ...]
+    warnings: tuple[str, ...] = ()  # things the user should know that are not errors
 
     def cell(self, municipality: str, level: str) -> Cell:
         return next(c for c in self.matrix if c.municipality == municipality and c.level == level)
 
     @property
     def failed(self) -> tuple[DocumentResult, ...]:
-        return tuple(d for d in self.documents if d.status is Status.ERROR)
+        """Documents that could not be read, or not to the end (a timeout)."""
+        return tuple(d for d in self.documents if d.status is Status.ERROR or d.reason == "timeout")

@@ -16,7 +16,9 @@ _SUSPENDED_BEFORE = frozenset({"og", "eller", "samt", "enn", "and", "or", "til",
 
 _HYPHEN_BREAK = re.compile(r"(\w+)[-\u2010\u2011]\s*\n\s*(\w+)")
 _SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"[^\W\d_]+")
+
+# Bump when normalize_text() changes: cached texts made by an older version are not used.
+NORMALIZE_VERSION = 1
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e"})
 
@@ -29,9 +31,11 @@ def normalize_text(raw: str) -> str:
     upper-case abbreviation ("UU-\\nkrav"). Whitespace runs become one space.
     """
     text = unicodedata.normalize("NFKC", raw).replace("\r\n", "\n").replace("\r", "\n")
-    # A soft hyphen or pdfium's hyphen mark at a line end: the word goes on on the next line.
-    text = re.sub(r"[\u00ad\ufffe][ \t]*\n[ \t]*", "", text)
-    text = text.replace(_PDFIUM_HYPHEN, "").translate(_INVISIBLE)
+    # pdfium writes a line-end hyphen as U+FFFE and drops the line break: restore both, so
+    # one rule decides for every engine whether the hyphen joins a broken word.
+    text = re.sub(_PDFIUM_HYPHEN + r"[ \t]*\n?", "-\n", text)
+    # A soft hyphen at a line end: the word goes on on the next line.
+    text = re.sub(r"\u00ad[ \t]*\n[ \t]*", "", text).translate(_INVISIBLE)
     text = _HYPHEN_BREAK.sub(_join_broken_word, text)
     return _SPACES.sub(" ", text).strip()
 
@@ -46,8 +50,3 @@ def _join_broken_word(match: re.Match[str]) -> str:
 def fold(word: str) -> str:
     """Lower-case a word and write æ/ø/å as ae/o/a, as damaged or ASCII-only text does."""
     return word.casefold().translate(_FOLD)
-
-
-def words(text: str) -> list[re.Match[str]]:
-    """Return the word tokens of normalised text: runs of letters (digits and hyphens split)."""
-    return list(_WORD.finditer(text))

@@ -1,30 +1,45 @@
-"""Run a scan: documents in, a ScanResult out. Never prints, never exits."""
+"""Run a scan: documents in, a ScanResult out. Never prints, never exits.
+
+Documents are read in child processes (worker.py) unless their text is in the cache;
+matching and scoring run where the text is, so a cached re-scan starts no process at all.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from planscan import __version__
 from planscan.discover import classify_level, discover, load_manifest, title_lines
 from planscan.errors import DocumentError, InputError
-from planscan.extract import extract_pages
 from planscan.keywords import load_keywords
-from planscan.match import find_hits, index_document
 from planscan.models import (
     Cell,
     DocumentResult,
+    ExtractedInfo,
     KeywordSet,
+    Limits,
     PlanRef,
     ScanResult,
     Status,
 )
-from planscan.normalize import normalize_text
-from planscan.score import score_document
 
-ProgressCallback = Callable[[DocumentResult], None]
+DocumentCallback = Callable[[DocumentResult], None]
+PageCallback = Callable[[str, int, int], None]  # path, pages read, pages in the document
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """How to read documents; the defaults suit a planner's laptop."""
+
+    engine: str = "pdfium"  # for PDFs: "pdfium" (fast) or "pdfplumber"
+    password: str | None = None
+    jobs: int = 0  # reader processes; 0 means one per core
+    cache_dir: Path | None = None  # None: no cache
+    limits: Limits = Limits()
 
 
 def scan(
@@ -32,15 +47,22 @@ def scan(
     *,
     manifest: Path | str | None = None,
     keywords: KeywordSet | Path | str | None = None,
+    options: ScanOptions | None = None,
     password: str | None = None,
-    on_document: ProgressCallback | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_document: DocumentCallback | None = None,
+    on_page: PageCallback | None = None,
 ) -> ScanResult:
     """Scan plan documents and return the documents' results and the matrix.
 
     `paths` are files or folders laid out as ROOT/<municipality>/<file>; `manifest` is a
     plans.yaml that names municipality and level for each document. `keywords` is a
     KeywordSet or the path of a keywords file (default: the shipped keywords.yaml).
+    `options` sets the PDF engine, reader processes, cache folder and limits.
     """
+    options = options or ScanOptions()
+    if password is not None:
+        options = replace(options, password=password)
     keyword_set = keywords if isinstance(keywords, KeywordSet) else load_keywords(keywords)
     refs: list[PlanRef] = []
     if manifest is not None:
@@ -50,25 +72,120 @@ def scan(
         refs.extend(discover(path_list, keyword_set))
     if manifest is None and not path_list:
         raise InputError("nothing to scan: give files, folders or --manifest")
-    documents = []
-    for ref in refs:
-        if ref.path is None:
-            continue
-        result = scan_document(ref, keyword_set, password)
-        documents.append(result)
+    to_read = [r for r in refs if r.path is not None]
+    if on_start is not None:
+        on_start(len(to_read))
+    documents, warnings = _scan_documents(to_read, keyword_set, options, on_document, on_page)
+    return build_result(refs, documents, keyword_set, warnings)
+
+
+def _scan_documents(
+    refs: Sequence[PlanRef],
+    keywords: KeywordSet,
+    options: ScanOptions,
+    on_document: DocumentCallback | None,
+    on_page: PageCallback | None,
+) -> tuple[list[DocumentResult], tuple[str, ...]]:
+    from planscan.cache import CacheCorrupt, CachedText, TextCache
+    from planscan.extract import engine_version
+    from planscan.worker import ReadOutcome, ReadTask, read_documents
+
+    results: dict[int, DocumentResult] = {}
+    warnings: list[str] = []
+    cache = TextCache(options.cache_dir) if options.cache_dir is not None else None
+    if cache is not None:
+        cache.sweep_temporary()
+    tasks: list[ReadTask] = []
+    cache_keys: dict[int, str] = {}
+
+    def finish(index: int, result: DocumentResult) -> None:
+        results[index] = result
         if on_document is not None:
             on_document(result)
-    return build_result(refs, documents, keyword_set)
+
+    for index, ref in enumerate(refs):
+        assert ref.path is not None
+        try:
+            sha256, kind = _fingerprint(ref.path)
+        except DocumentError as exc:
+            finish(index, replace(blank_result(ref, keywords), message=str(exc), reason=exc.reason))
+            continue
+        engine = options.engine if kind == "pdf" else "python-docx"
+        if cache is not None and kind in ("pdf", "zip"):
+            key = cache.key(sha256, engine_version(engine), options.limits.max_pages)
+            cache_keys[index] = key
+            try:
+                cached = cache.get(key)
+            except CacheCorrupt as exc:
+                warnings.append(f"cache entry damaged, reading the document again: {exc}")
+                cached = None
+            if cached is not None:
+                result = analyse(
+                    ref,
+                    sha256,
+                    cached.info,
+                    cached.pages,
+                    cached.title_text,
+                    keywords,
+                    truncated=cached.truncated,
+                )
+                finish(index, result)
+                continue
+        tasks.append(ReadTask(index, ref, sha256, engine, options.password))
+
+    def on_outcome(outcome: ReadOutcome) -> None:
+        task = outcome.task
+        result = outcome_to_result(outcome, keywords, options.limits)
+        if (
+            cache is not None
+            and task.index in cache_keys
+            and outcome.result is not None
+            and outcome.info is not None
+        ):
+            entry = CachedText(
+                outcome.info, tuple(outcome.pages), outcome.title_text, result.truncated
+            )
+            try:
+                cache.put(cache_keys[task.index], entry)
+            except OSError as exc:
+                warnings.append(f"cannot write the cache ({exc.strerror}); scanning goes on")
+        finish(task.index, result)
+
+    def page_progress(task: ReadTask, done: int, total: int) -> None:
+        if on_page is not None:
+            on_page(str(task.ref.path), done, total)
+
+    if tasks:
+        jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
+        read_documents(tasks, keywords, options.limits, jobs, on_outcome, page_progress)
+    return [results[i] for i in range(len(refs))], tuple(warnings)
 
 
-def scan_document(
-    ref: PlanRef, keywords: KeywordSet, password: str | None = None
-) -> DocumentResult:
-    """Read, match and score one document. A document that cannot be read gets status error."""
-    assert ref.path is not None
-    blank = DocumentResult(
+def _fingerprint(path: Path) -> tuple[str, str]:
+    """The file's sha256 and its kind by magic bytes ('pdf', 'zip', ...)."""
+    from planscan.extract.precheck import sniff
+
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+            digest.update(head)
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except FileNotFoundError:
+        raise DocumentError("file not found; check the path", "missing-file") from None
+    except IsADirectoryError:
+        raise DocumentError("this is a folder, not a file", "unreadable") from None
+    except OSError as exc:
+        raise DocumentError(f"cannot read the file: {exc.strerror}", "unreadable") from None
+    return digest.hexdigest(), sniff(head)
+
+
+def blank_result(ref: PlanRef, keywords: KeywordSet, sha256: str | None = None) -> DocumentResult:
+    """An error result with nothing read; callers fill in what they know."""
+    return DocumentResult(
         path=str(ref.path),
-        sha256=None,
+        sha256=sha256,
         municipality=ref.municipality,
         level=ref.level,
         level_source=ref.level_source,
@@ -82,32 +199,87 @@ def scan_document(
         title=ref.title,
         url=ref.url,
     )
-    try:
-        blank = replace(blank, sha256=_sha256(ref.path))
-        extracted = extract_pages(ref.path, password)
-    except DocumentError as exc:
-        return replace(blank, message=str(exc), reason=exc.reason)
-    raw_pages = extracted.pages
-    blank = replace(blank, engine=extracted.engine)
-    pages = [normalize_text(page) for page in raw_pages]
-    if blank.level is None and raw_pages:
-        level = classify_level(title_lines(raw_pages[0]), keywords.levels)
-        blank = replace(blank, level=level, level_source="title" if level else None)
+
+
+def read_and_analyse(
+    ref: PlanRef,
+    sha256: str,
+    engine: str,
+    password: str | None,
+    keywords: KeywordSet,
+    limits: Limits,
+    send: Callable[[tuple[object, ...]], None],
+) -> DocumentResult:
+    """Read one document page by page, sending each normalised page to `send`, then match
+    and score it. Runs in a reader process; raises DocumentError for unreadable files."""
+    from planscan.extract import iter_pages
+    from planscan.normalize import normalize_text
+
+    items: Iterator[ExtractedInfo | str] = iter_pages(ref.path or Path(), engine, password, limits)
+    info = next(items)
+    assert isinstance(info, ExtractedInfo)
+    send(("info", info))
+    pages: list[str] = []
+    title_text = ""
+    for raw in items:
+        assert isinstance(raw, str)
+        if not pages:
+            title_text = title_lines(raw)
+            send(("title", title_text))
+        page = normalize_text(raw)
+        pages.append(page)
+        send(("page", page))
+    truncated = limits.max_pages is not None and info.pages > limits.max_pages
+    return analyse(ref, sha256, info, pages, title_text, keywords, truncated=truncated)
+
+
+def analyse(
+    ref: PlanRef,
+    sha256: str,
+    info: ExtractedInfo,
+    pages: Sequence[str],
+    title_text: str,
+    keywords: KeywordSet,
+    truncated: bool = False,
+) -> DocumentResult:
+    """Match and score normalised pages into a DocumentResult."""
+    from planscan.match import find_hits, index_document
+    from planscan.score import score_document
+
+    result = replace(
+        blank_result(ref, keywords, sha256),
+        engine=info.engine,
+        pages=len(pages),
+        truncated=truncated,
+    )
+    if result.level is None:
+        level = classify_level(title_text, keywords.levels)
+        result = replace(result, level=level, level_source="title" if level else None)
+    if not pages:
+        return replace(result, message="the document has no pages", reason="damaged")
     index = index_document(pages)
     if index.word_count == 0:
         return replace(
-            blank,
+            result,
             status=Status.NO_TEXT,
             message="no text could be extracted (a scanned document without a text layer?)",
-            pages=len(pages),
         )
     hits = find_hits(index, keywords)
+    if info.page_labels is not None:
+        labels = info.page_labels
+        hits = {
+            term: [replace(h, page_label=labels[h.page - 1] or None) for h in term_hits]
+            for term, term_hits in hits.items()
+        }
     counts = {term: len(term_hits) for term, term_hits in hits.items()}
     breakdown = score_document(counts, index.word_count, keywords)
+    message = None
+    if truncated:
+        message = f"only the first {len(pages)} of {info.pages} pages were read (--max-pages)"
     return replace(
-        blank,
+        result,
         status=breakdown.status,
-        pages=len(pages),
+        message=message,
         words=index.word_count,
         score=round(breakdown.score, 2),
         counts=counts,
@@ -116,8 +288,50 @@ def scan_document(
     )
 
 
+def outcome_to_result(outcome: object, keywords: KeywordSet, limits: Limits) -> DocumentResult:
+    """Turn what a reader sent into a DocumentResult, keeping pages read before a timeout."""
+    from planscan.worker import ReadOutcome
+
+    assert isinstance(outcome, ReadOutcome)
+    task = outcome.task
+    if outcome.result is not None:
+        return outcome.result
+    blank = blank_result(task.ref, keywords, task.sha256)
+    if outcome.stopped is not None:
+        if outcome.stopped == "memory":
+            cap = (limits.max_memory_bytes or 0) // (1024 * 1024)
+            message = (
+                f"reading the document needed more than {cap} MiB of memory: a compression"
+                " bomb or a damaged file"
+            )
+            return replace(blank, message=message, reason="too-large")
+        total = outcome.info.pages if outcome.info else None
+        if outcome.pages and outcome.info is not None:
+            partial = analyse(
+                task.ref,
+                task.sha256,
+                outcome.info,
+                outcome.pages,
+                outcome.title_text,
+                keywords,
+                truncated=True,
+            )
+            message = (
+                f"reading timed out after {len(outcome.pages)} of {total} pages; the colour"
+                " covers only those pages (raise --timeout for very long plans)"
+            )
+            return replace(partial, message=message, reason="timeout")
+        message = "reading the document timed out; it may be damaged (or raise --timeout)"
+        return replace(blank, message=message, reason="timeout")
+    error = outcome.error or DocumentError("the document cannot be read", "damaged")
+    return replace(blank, message=str(error), reason=error.reason, detail=outcome.detail)
+
+
 def build_result(
-    refs: Sequence[PlanRef], documents: Sequence[DocumentResult], keywords: KeywordSet
+    refs: Sequence[PlanRef],
+    documents: Sequence[DocumentResult],
+    keywords: KeywordSet,
+    warnings: Sequence[str] = (),
 ) -> ScanResult:
     """Put documents into the municipality × level matrix; a cell shows its best document."""
     municipalities = _municipality_order(refs)
@@ -127,7 +341,9 @@ def build_result(
             docs = [d for d in documents if d.municipality == municipality and d.level == level.id]
             status = max((d.status for d in docs), key=lambda s: s.rank, default=Status.MISSING)
             cells.append(Cell(municipality, level.id, status, tuple(d.path for d in docs)))
-    return ScanResult(__version__, keywords, municipalities, tuple(documents), tuple(cells))
+    return ScanResult(
+        __version__, keywords, municipalities, tuple(documents), tuple(cells), tuple(warnings)
+    )
 
 
 def _municipality_order(refs: Sequence[PlanRef]) -> tuple[str, ...]:
@@ -137,14 +353,10 @@ def _municipality_order(refs: Sequence[PlanRef]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _sha256(path: Path) -> str:
-    try:
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
-    except FileNotFoundError:
-        raise DocumentError("file not found; check the path", "missing-file") from None
-    except OSError as exc:
-        raise DocumentError(f"cannot read the file: {exc.strerror}", "unreadable") from None
+def scan_document(
+    ref: PlanRef, keywords: KeywordSet, options: ScanOptions | None = None
+) -> DocumentResult:
+    """Scan one document (in a reader process, like scan())."""
+    options = options or ScanOptions(jobs=1)
+    documents, _ = _scan_documents([ref], keywords, options, None, None)
+    return documents[0]

@@ -1,65 +1,83 @@
 """Read the text of a plan document, page by page, whatever its format.
 
 The format is decided by the file's first bytes, not its name: municipal websites serve
-web pages saved as .pdf and old Word files renamed .docx.
+web pages saved as .pdf and old Word files renamed .docx. Cheap checks run before any
+parser sees the file (precheck.py); the parsers run in a child process (worker.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 
 from planscan.errors import DocumentError
-from planscan.models import ExtractedText
+from planscan.extract.precheck import check_file
+from planscan.models import ExtractedInfo, ExtractedText, Limits
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc")
+PDF_ENGINES = ("pdfium", "pdfplumber")
+DEFAULT_PDF_ENGINE = "pdfium"
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def sniff(head: bytes) -> str:
-    """Given a file's first bytes, return 'pdf', 'zip', 'ole', 'html', 'empty' or 'unknown'."""
-    if not head:
-        return "empty"
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return "zip"
-    if head.startswith(_OLE_MAGIC):
-        return "ole"
-    lowered = head[:1024].lstrip().lower()
-    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
-        return "html"
-    return "unknown"
+_ENGINE_PACKAGES = {"pdfium": "pypdfium2", "pdfplumber": "pdfplumber", "python-docx": "python-docx"}
 
 
-def extract_pages(path: Path, password: str | None = None) -> ExtractedText:
-    """Return the raw text of each page; raise DocumentError with a planner-readable message."""
+def engine_version(engine: str) -> str:
+    """The extractor and its version, for cache keys; reads metadata, imports nothing."""
+    package = _ENGINE_PACKAGES[engine]
     try:
-        with path.open("rb") as handle:
-            head = handle.read(2048)
-    except OSError as exc:
-        raise DocumentError(f"cannot open the file: {exc.strerror}", "unreadable") from None
-    kind = sniff(head)
-    if kind == "empty":
-        raise DocumentError("the file is empty (0 bytes); download it again", "empty")
-    if kind == "html":
-        raise DocumentError(
-            "the file is a web page, not a PDF or DOCX; the server returned a page instead"
-            " of the document",
-            "not-pdf",
-        )
+        return f"{package} {metadata.version(package)}"
+    except metadata.PackageNotFoundError:
+        return f"{package} unknown"
+
+
+def iter_pages(
+    path: Path,
+    engine: str = DEFAULT_PDF_ENGINE,
+    password: str | None = None,
+    limits: Limits | None = None,
+) -> Iterator[ExtractedInfo | str]:
+    """Yield an ExtractedInfo, then each page's raw text. Raise DocumentError with a
+    planner-readable message for a file that cannot be read."""
+    limits = limits or Limits()
+    kind = check_file(path, limits)
     if kind == "pdf":
-        from planscan.extract.pdf import extract_pdf_pages
+        if engine == "pdfplumber":
+            from planscan.extract.pdf import iter_pdfplumber_pages
 
-        return ExtractedText(tuple(extract_pdf_pages(path, password)), "pdfplumber")
-    if kind == "zip":
-        from planscan.extract.docx import extract_docx_pages
+            yield from iter_pdfplumber_pages(path, password, limits.max_pages)
+        elif engine == "pdfium":
+            from planscan.extract.pdfium import iter_pdfium_pages
 
-        return ExtractedText(tuple(extract_docx_pages(path)), "python-docx")
-    if kind == "ole":
-        raise DocumentError(
-            "the file is an old Word .doc (or a password-protected Word file);"
-            " open it in Word and save it as .docx",
-            "legacy-doc",
-        )
-    raise DocumentError("the file is neither a PDF nor a DOCX document", "damaged")
+            yield from iter_pdfium_pages(path, password, limits.max_pages)
+        else:
+            raise ValueError(f"unknown PDF engine {engine!r}")
+    else:
+        from planscan.extract.docx import iter_docx_pages
+
+        yield from iter_docx_pages(path, limits.max_pages)
+
+
+def extract_pages(
+    path: Path,
+    password: str | None = None,
+    engine: str = DEFAULT_PDF_ENGINE,
+    limits: Limits | None = None,
+) -> ExtractedText:
+    """Read a whole document in this process (no isolation); for tests and notebooks."""
+    items = iter_pages(path, engine, password, limits)
+    info = next(items)
+    assert isinstance(info, ExtractedInfo)
+    pages = tuple(str(page) for page in items)
+    return ExtractedText(pages, info.engine, info.page_labels)
+
+
+__all__ = [
+    "DEFAULT_PDF_ENGINE",
+    "PDF_ENGINES",
+    "SUPPORTED_SUFFIXES",
+    "DocumentError",
+    "engine_version",
+    "extract_pages",
+    "iter_pages",
+]

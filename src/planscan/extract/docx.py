@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -10,8 +11,18 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from planscan.errors import DocumentError
+from planscan.models import ExtractedInfo
+
+ENGINE = "python-docx"
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def iter_docx_pages(path: Path, max_pages: int | None = None) -> Iterator[ExtractedInfo | str]:
+    """Yield an ExtractedInfo, then the text of each page (at most max_pages)."""
+    pages = extract_docx_pages(path)
+    yield ExtractedInfo(pages=len(pages), engine=ENGINE)
+    yield from pages[:max_pages]
 
 
 def extract_docx_pages(path: Path) -> list[str]:

@@ -1,7 +1,8 @@
-"""PDF text extraction. The only importer of pdfplumber."""
+"""PDF text extraction with pdfplumber (`--engine pdfplumber`). The only importer of it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pdfplumber
@@ -9,17 +10,39 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from planscan.errors import DocumentError
+from planscan.models import ExtractedInfo
+
+ENGINE = "pdfplumber"
 
 
-def extract_pdf_pages(path: Path, password: str | None = None) -> list[str]:
-    """Return the text of each page of a PDF."""
-    pages: list[str] = []
+def iter_pdfplumber_pages(
+    path: Path, password: str | None = None, max_pages: int | None = None
+) -> Iterator[ExtractedInfo | str]:
+    """Yield an ExtractedInfo, then the text of each page (at most max_pages)."""
     try:
         with pdfplumber.open(path, password=password or "") as pdf:
-            for page in pdf.pages:
-                pages.append(page.extract_text() or "")
-                # Without this, pdfplumber keeps every parsed page: gigabytes on long plans.
-                page.close()
+            count = len(pdf.pages)
+            if count == 0:
+                raise DocumentError("the PDF has no readable pages; it is damaged", "damaged")
+            wanted = count if max_pages is None else min(count, max_pages)
+            yield ExtractedInfo(pages=count, engine=ENGINE)
+            blank_pages = 0
+            for page in pdf.pages[:wanted]:
+                try:
+                    text = page.extract_text() or ""
+                    if not text.strip() and not any(page.objects.values()):
+                        blank_pages += 1
+                finally:
+                    # Without this, pdfplumber keeps every parsed page: gigabytes on long plans.
+                    page.close()
+                yield text
+            if blank_pages == wanted:
+                raise DocumentError(
+                    "the PDF's pages are blank (no text, no images): it is damaged or empty",
+                    "damaged",
+                )
+    except DocumentError:
+        raise
     except PDFPasswordIncorrect:
         raise DocumentError(
             "the PDF is password-protected; give --password or use an unprotected copy",
@@ -30,7 +53,11 @@ def extract_pdf_pages(path: Path, password: str | None = None) -> list[str]:
             "the PDF is damaged or cut off (download incomplete?); download it again", "damaged"
         ) from None
     except Exception as exc:  # pdfminer raises many undocumented types on broken files
+        if any(isinstance(arg, PDFPasswordIncorrect) for arg in exc.args):
+            raise DocumentError(
+                "the PDF is password-protected; give --password or use an unprotected copy",
+                "encrypted",
+            ) from None
         raise DocumentError(
             f"the PDF cannot be read ({type(exc).__name__}); it may be damaged", "damaged"
         ) from exc
-    return pages

@@ -8,14 +8,16 @@ from typing import Any
 from planscan.models import DocumentResult, ScanResult
 
 
-def result_to_dict(result: ScanResult) -> dict[str, Any]:
+def result_to_dict(result: ScanResult, debug: bool = False) -> dict[str, Any]:
+    """The JSON document; raw exception detail only with debug."""
     keywords = result.keywords
     return {
         "planscan_version": result.planscan_version,
         "keywords": {"path": keywords.path, "sha256": keywords.sha256},
         "levels": [{"id": level.id, "label": level.label} for level in keywords.levels],
         "municipalities": list(result.municipalities),
-        "documents": [_document(doc) for doc in result.documents],
+        "documents": [_document(doc, debug) for doc in result.documents],
+        "warnings": list(result.warnings),
         "matrix": [
             {
                 "municipality": cell.municipality,
@@ -28,7 +30,7 @@ def result_to_dict(result: ScanResult) -> dict[str, Any]:
     }
 
 
-def _document(doc: DocumentResult) -> dict[str, Any]:
+def _document(doc: DocumentResult, debug: bool) -> dict[str, Any]:
     data: dict[str, Any] = {
         "path": doc.path,
         "sha256": doc.sha256,
@@ -60,6 +62,8 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
             for hit in doc.hits
         ],
     }
+    if debug:
+        data["detail"] = doc.detail
     if doc.breakdown is not None:
         b = doc.breakdown
         data["breakdown"] = {
@@ -84,5 +88,5 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
     return data
 
 
-def render_json(result: ScanResult) -> str:
-    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=2) + "\n"
+def render_json(result: ScanResult, debug: bool = False) -> str:
+    return json.dumps(result_to_dict(result, debug), ensure_ascii=False, indent=2) + "\n"

@@ -9,7 +9,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from rich.console import Group
+from rich.console import Console, Group
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -143,3 +151,19 @@ def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
         f"verdict: {doc.status.value} — {b.reason}"
     )
     return Group(head, table, summary)
+
+
+def make_progress(console: Console) -> tuple[Progress, TaskID, TaskID]:
+    """A progress display for long scans: documents, and pages with rate and time left."""
+    progress = Progress(
+        TextColumn("{task.description:<9}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+    documents = progress.add_task("documents", total=None, rate="")
+    pages = progress.add_task("pages", total=None, rate="")
+    return progress, documents, pages

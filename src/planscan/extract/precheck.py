@@ -1,0 +1,130 @@
+"""Cheap checks before any parser opens a file. Standard library only.
+
+The parsers do badly on hostile input (endless loops, gigabytes of memory, messages such as
+"No /Root object!" for every kind of damage), so what can be told from a file's bytes and a
+ZIP's central directory is told here, with a message a planner can act on.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from planscan.errors import DocumentError
+from planscan.models import Limits
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A password-protected Word file is an OLE container with these streams, whatever its name.
+_OLE_ENCRYPTED = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+_MIB = 1024 * 1024
+
+
+def sniff(head: bytes) -> str:
+    """Given a file's first bytes, return 'pdf', 'zip', 'ole', 'html', 'empty' or 'unknown'."""
+    if not head:
+        return "empty"
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(_OLE_MAGIC):
+        return "ole"
+    lowered = head[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<!--")):
+        return "html"
+    return "unknown"
+
+
+def check_file(path: Path, limits: Limits) -> str:
+    """Return 'pdf' or 'docx', or raise DocumentError saying what is wrong and what to do."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+            handle.seek(max(0, size - 2048))
+            tail = handle.read()
+    except FileNotFoundError:
+        raise DocumentError("file not found; check the path", "missing-file") from None
+    except OSError as exc:
+        raise DocumentError(f"cannot open the file: {exc.strerror}", "unreadable") from None
+    if size > limits.max_file_bytes:
+        raise DocumentError(
+            f"the file is {size // _MIB} MiB, over the {limits.max_file_bytes // _MIB} MiB limit;"
+            " raise --max-file-size if it is a real plan",
+            "too-large",
+        )
+    kind = sniff(head)
+    if kind == "empty":
+        raise DocumentError("the file is empty (0 bytes); download it again", "empty")
+    if kind == "html":
+        raise DocumentError(
+            "the file is a web page, not a PDF or DOCX; the server returned a page instead"
+            " of the document",
+            "not-pdf",
+        )
+    if kind == "pdf":
+        if b"%%EOF" not in tail:
+            raise DocumentError(
+                "the PDF is cut off (no end marker): download cut off? Download it again",
+                "truncated",
+            )
+        return "pdf"
+    if kind == "zip":
+        _check_zip(path, limits)
+        return "docx"
+    if kind == "ole":
+        with path.open("rb") as handle:
+            directory = handle.read(4 * _MIB)
+        if any(name in directory for name in _OLE_ENCRYPTED):
+            raise DocumentError(
+                "the Word file is password-protected; save an unprotected copy as .docx",
+                "encrypted",
+            )
+        raise DocumentError(
+            "the file is an old Word .doc (whatever its name); open it in Word and save it as"
+            " .docx",
+            "legacy-doc",
+        )
+    raise DocumentError("the file is neither a PDF nor a DOCX document", "damaged")
+
+
+def _check_zip(path: Path, limits: Limits) -> None:
+    """Refuse ZIP bombs from the central directory, before anything is inflated."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise DocumentError(
+            "the file is a damaged ZIP archive, not a readable Word document; download it again",
+            "damaged",
+        ) from None
+    if len(entries) > limits.zip_max_entries:
+        raise _bomb(f"it has {len(entries)} parts (limit {limits.zip_max_entries})")
+    if not any(e.filename == "word/document.xml" for e in entries):
+        raise DocumentError("the file is a ZIP archive but not a Word document (.docx)", "damaged")
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        if entry.file_size > limits.zip_max_part_bytes:
+            raise _bomb(
+                f"{entry.filename} inflates to {entry.file_size // _MIB} MiB"
+                f" (limit {limits.zip_max_part_bytes // _MIB} MiB)"
+            )
+        if entry.file_size > _MIB and entry.file_size > limits.zip_max_ratio * max(
+            entry.compress_size, 1
+        ):
+            raise _bomb(
+                f"{entry.filename} inflates {entry.file_size // max(entry.compress_size, 1)}"
+                f" times (limit {limits.zip_max_ratio})"
+            )
+    if total > limits.zip_max_total_bytes:
+        raise _bomb(
+            f"it inflates to {total // _MIB} MiB (limit {limits.zip_max_total_bytes // _MIB} MiB)"
+        )
+
+
+def _bomb(why: str) -> DocumentError:
+    return DocumentError(
+        f"the DOCX is too large to read safely: {why}; a compression bomb or a damaged file",
+        "too-large",
+    )

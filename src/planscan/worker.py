@@ -1,0 +1,292 @@
+"""Read documents in child processes, so that no document can hang, exhaust or crash a scan.
+
+Each reader is a child process in its own process group. The parent gives it one document
+at a time and watches the clock and (on Linux) the child's memory: a document that takes
+longer than its deadline (a base plus a share per page) or more memory than the cap gets
+its reader killed, with any children of its own, and a fresh reader takes the next
+document. Pages are sent to the parent as they are read, so a timeout late in a long
+plan keeps what was read.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from planscan.errors import DocumentError
+from planscan.models import DocumentResult, ExtractedInfo, KeywordSet, Limits, PlanRef
+
+_POLL_SECONDS = 0.1
+
+
+@dataclass(frozen=True)
+class ReadTask:
+    index: int
+    ref: PlanRef
+    sha256: str
+    engine: str
+    password: str | None
+
+
+@dataclass
+class ReadOutcome:
+    """What came back for one document: its pages so far, and a result or an error."""
+
+    task: ReadTask
+    info: ExtractedInfo | None = None
+    pages: list[str] = field(default_factory=list)
+    title_text: str = ""
+    result: DocumentResult | None = None
+    error: DocumentError | None = None
+    detail: str | None = None  # the raw exception, shown only with --debug
+    stopped: str | None = None  # "timeout" or "memory" when the parent killed the reader
+
+
+# The child's side -------------------------------------------------------------------------
+
+
+def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits) -> None:
+    if hasattr(os, "setsid"):
+        os.setsid()  # own process group: killing it also kills anything it started
+    # Ctrl-C goes to the parent, which ends the children; they must not print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from planscan.scan import read_and_analyse  # imported late: the parent may be mid-import
+
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        try:
+            result = read_and_analyse(
+                task.ref,
+                task.sha256,
+                task.engine,
+                task.password,
+                keywords,
+                limits,
+                send=conn.send,
+            )
+            conn.send(("done", result))
+        except DocumentError as exc:
+            detail = repr(exc.__cause__) if exc.__cause__ else None
+            conn.send(("error", exc.reason, str(exc), detail))
+        except MemoryError:
+            conn.send(("error", "too-large", _MEMORY_MESSAGE, None))
+        except Exception as exc:  # a parser bug must not end the scan
+            conn.send(
+                ("error", "damaged", "the document cannot be read; it may be damaged", _tb(exc))
+            )
+
+
+def _tb(exc: BaseException) -> str:
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).strip()
+
+
+_MEMORY_MESSAGE = "reading the document needed more memory than allowed: a compression bomb?"
+
+
+# The parent's side ------------------------------------------------------------------------
+
+
+@dataclass
+class _Reader:
+    process: Any  # multiprocessing.Process (typed loosely: context-specific classes)
+    conn: Connection
+    outcome: ReadOutcome | None = None
+    started: float = 0.0
+
+    def deadline(self, limits: Limits) -> float:
+        assert self.outcome is not None
+        pages = self.outcome.info.pages if self.outcome.info else 0
+        if limits.max_pages is not None:
+            pages = min(pages, limits.max_pages)
+        return self.started + limits.timeout_seconds + limits.timeout_per_page * pages
+
+
+def _context() -> Any:
+    # fork starts a reader in milliseconds with planscan already imported; elsewhere spawn.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def read_documents(
+    tasks: Sequence[ReadTask],
+    keywords: KeywordSet,
+    limits: Limits,
+    jobs: int,
+    on_outcome: Callable[[ReadOutcome], None],
+    on_page: Callable[[ReadTask, int, int], None] | None = None,
+) -> None:
+    """Read every task in at most `jobs` child processes; call on_outcome as each ends."""
+    if not tasks:
+        return
+    context = _context()
+    queue = deque(tasks)
+    readers: list[_Reader] = []
+
+    def start_reader() -> _Reader:
+        parent_end, child_end = context.Pipe(duplex=True)
+        process = context.Process(
+            target=_child_main, args=(child_end, keywords, limits), daemon=True
+        )
+        process.start()
+        child_end.close()
+        return _Reader(process, parent_end)
+
+    def assign(reader: _Reader) -> None:
+        task = queue.popleft()
+        reader.outcome = ReadOutcome(task)
+        reader.started = time.monotonic()
+        reader.conn.send(task)
+
+    try:
+        for _ in range(max(1, min(jobs, len(tasks)))):
+            reader = start_reader()
+            readers.append(reader)
+            assign(reader)
+        while any(r.outcome is not None for r in readers):
+            busy = [r for r in readers if r.outcome is not None]
+            ready = wait([r.conn for r in busy], timeout=_POLL_SECONDS)
+            for reader in busy:
+                finished = False
+                if reader.conn in ready:
+                    finished = _receive(reader, on_page)
+                elif _over_deadline(reader, limits):
+                    _stop(reader, "timeout")
+                    finished = True
+                elif _over_memory(reader, limits):
+                    _stop(reader, "memory")
+                    finished = True
+                if not finished:
+                    continue
+                assert reader.outcome is not None
+                outcome, reader.outcome = reader.outcome, None
+                on_outcome(outcome)
+                if not reader.process.is_alive():
+                    readers.remove(reader)
+                    if queue:
+                        reader = start_reader()
+                        readers.append(reader)
+                if queue:
+                    assign(reader)
+    finally:
+        for reader in readers:
+            _shutdown(reader)
+
+
+def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | None) -> bool:
+    """Take every message waiting from a reader; True when its document is finished."""
+    outcome = reader.outcome
+    assert outcome is not None
+    while True:
+        try:
+            message = reader.conn.recv()
+        except (EOFError, OSError):
+            # The reader died without a word: a crash in a parser, or the memory cap.
+            reader.process.join(timeout=5)
+            code = reader.process.exitcode
+            outcome.error = DocumentError(
+                "the reader crashed on this document; it is damaged or too large to read",
+                "damaged",
+            )
+            outcome.detail = f"reader exit code {code}"
+            return True
+        kind = message[0]
+        if kind == "info":
+            outcome.info = message[1]
+        elif kind == "title":
+            outcome.title_text = message[1]
+        elif kind == "page":
+            outcome.pages.append(message[1])
+            if on_page is not None and outcome.info is not None:
+                on_page(outcome.task, len(outcome.pages), outcome.info.pages)
+        elif kind == "done":
+            outcome.result = message[1]
+            return True
+        elif kind == "error":
+            outcome.error = DocumentError(message[2], message[1])
+            outcome.detail = message[3]
+            return True
+        if not reader.conn.poll():
+            return False
+
+
+def _over_deadline(reader: _Reader, limits: Limits) -> bool:
+    return time.monotonic() > reader.deadline(limits)
+
+
+def _over_memory(reader: _Reader, limits: Limits) -> bool:
+    if limits.max_memory_bytes is None:
+        return False
+    rss = resident_bytes(reader.process.pid)
+    return rss is not None and rss > limits.max_memory_bytes
+
+
+def resident_bytes(pid: int) -> int | None:
+    """A process's resident memory, where the platform tells it (Linux /proc)."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _stop(reader: _Reader, why: str) -> None:
+    assert reader.outcome is not None
+    _kill(reader)
+    reader.outcome.stopped = why
+    # Pages already sent are kept; drain what is still in the pipe.
+    try:
+        while reader.conn.poll():
+            message = reader.conn.recv()
+            if message[0] == "page":
+                reader.outcome.pages.append(message[1])
+            elif message[0] == "info":
+                reader.outcome.info = message[1]
+            elif message[0] == "title":
+                reader.outcome.title_text = message[1]
+    except (EOFError, OSError):
+        pass
+
+
+def _kill(reader: _Reader) -> None:
+    pid = reader.process.pid
+    try:
+        if hasattr(os, "killpg"):
+            os.killpg(pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            reader.process.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    reader.process.join(timeout=5)
+
+
+def _shutdown(reader: _Reader) -> None:
+    if reader.process.is_alive():
+        try:
+            reader.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        reader.process.join(timeout=1)
+    if reader.process.is_alive() or reader.outcome is not None:
+        _kill(reader)
+    else:
+        # A finished reader may have left children in its group (a converter it started).
+        try:
+            if hasattr(os, "killpg"):
+                os.killpg(reader.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    reader.conn.close()
