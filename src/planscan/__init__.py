@@ -10,10 +10,12 @@ from __future__ import annotations
 
 __version__ = "1.0.0"
 
+# These imports stay light: PDF, DOCX, matching and rendering libraries are imported only
+# where they are used, so `planscan --help` starts fast.
 from planscan.errors import ConfigError, ExitCode, PlanscanError  # noqa: E402
 from planscan.keywords import load_keywords  # noqa: E402
 from planscan.models import DocumentResult, KeywordSet, ScanResult, Status  # noqa: E402
-from planscan.scan import scan, scan_document  # noqa: E402
+from planscan.scan import ScanOptions, scan, scan_document  # noqa: E402
 
 __all__ = [
     "ConfigError",
@@ -21,6 +23,7 @@ __all__ = [
     "ExitCode",
     "KeywordSet",
     "PlanscanError",
+    "ScanOptions",
     "ScanResult",
     "Status",
     "__version__",

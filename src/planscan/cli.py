@@ -166,6 +166,9 @@ def scan(
         password=password,
         jobs=jobs,
         cache_dir=None if no_cache else _cache_dir(),
+        # Hits with pages and snippets cost time on long plans; only outputs that show them
+        # need them.
+        evidence=json is not None,
         limits=Limits(
             max_file_bytes=max_file_size << 20,
             max_pages=max_pages,

@@ -8,8 +8,9 @@ Hits are then expanded from the vocabulary back to pages and snippets.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -17,51 +18,40 @@ from rapidfuzz import fuzz, process
 from planscan.models import Hit, KeywordSet, MatchingRules, MatchKind, MatchMode, Term
 from planscan.normalize import fold
 
-_WORD = re.compile(r"[^\W\d_][^\W_]*")
+# A word: letters, then letters or digits, not glued to a letter or digit before it.
+_WORD = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]*")
 
 # OCR confusions folded away before comparing (both sides): m read as rn, d as cl, w as vv,
 # l/i/1 and b/h mixed up, o as 0. Only used for terms long enough to get an OCR allowance.
 _OCR_PAIRS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
 _OCR_CHARS = str.maketrans({"i": "l", "1": "l", "|": "l", "!": "l", "h": "b", "0": "o"})
+_SENTENCE_END = re.compile(r"[.?!] ")
 
 SNIPPET_CHARS = 90
 
 
 @dataclass(frozen=True)
-class PageWords:
-    text: str
-    spans: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
 class DocumentIndex:
-    """A document's pages cut into words, and where each distinct word occurs."""
+    """A document's normalised pages and its vocabulary (distinct words and their counts).
 
-    pages: tuple[PageWords, ...]
-    vocabulary: dict[str, list[tuple[int, int]]]  # word as written -> (page index, word index)
+    Counting runs in C (findall + Counter); positions are looked up only for the words
+    that match a term, so a long plan costs little more to match than to read.
+    """
+
+    pages: tuple[str, ...]
+    vocabulary: dict[str, int]  # word as written -> occurrences
 
     @property
     def word_count(self) -> int:
-        return sum(len(p.spans) for p in self.pages)
-
-    def word_at(self, page: int, index: int) -> str | None:
-        spans = self.pages[page].spans
-        if 0 <= index < len(spans):
-            start, end = spans[index]
-            return self.pages[page].text[start:end]
-        return None
+        return sum(self.vocabulary.values())
 
 
 def index_document(pages: Sequence[str]) -> DocumentIndex:
-    """Given normalised page texts, return their words and vocabulary."""
-    vocabulary: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    indexed = []
-    for page_no, text in enumerate(pages):
-        spans = tuple(m.span() for m in _WORD.finditer(text))
-        for word_no, (start, end) in enumerate(spans):
-            vocabulary[text[start:end]].append((page_no, word_no))
-        indexed.append(PageWords(text, spans))
-    return DocumentIndex(tuple(indexed), dict(vocabulary))
+    """Given normalised page texts, return their vocabulary."""
+    counts: Counter[str] = Counter()
+    for text in pages:
+        counts.update(_WORD.findall(text))
+    return DocumentIndex(tuple(pages), dict(counts))
 
 
 def ocr_skeleton(word: str) -> str:
@@ -72,24 +62,74 @@ def ocr_skeleton(word: str) -> str:
     return folded.translate(_OCR_CHARS)
 
 
-def find_hits(index: DocumentIndex, keywords: KeywordSet) -> dict[str, list[Hit]]:
-    """Return every hit of every term, keyed by term (all terms present, in file order)."""
-    words = list(index.vocabulary)
-    matcher = _VocabularyMatcher(words, keywords.matching)
-    hits: dict[str, list[Hit]] = {}
+def count_terms(index: DocumentIndex, keywords: KeywordSet) -> dict[str, int]:
+    """Hits per term, from the vocabulary's counts: no positions, no snippets.
+
+    Equal to the lengths of find_hits(); this is what a scan needs for colours, and it
+    costs milliseconds even on a 600-page plan.
+    """
+    matcher = _VocabularyMatcher(list(index.vocabulary), keywords.matching)
+    counts: dict[str, int] = {}
     for term in keywords.terms:
         if term.mode is MatchMode.PHRASE:
-            positions = _phrase_positions(index, term, matcher)
+            counts[term.key] = len(_phrase_positions(index, term, matcher))
         else:
-            positions = {}
+            counts[term.key] = sum(index.vocabulary[word] for word in matcher.matches(term))
+    return counts
+
+
+def find_hits(
+    index: DocumentIndex, keywords: KeywordSet, page_labels: Sequence[str] | None = None
+) -> dict[str, list[Hit]]:
+    """Return every hit of every term, keyed by term (all terms present, in file order)."""
+    matcher = _VocabularyMatcher(list(index.vocabulary), keywords.matching)
+    found: dict[str, dict[tuple[int, int, int], MatchKind]] = {}
+    by_word: dict[str, list[tuple[str, MatchKind]]] = defaultdict(list)
+    for term in keywords.terms:
+        found[term.key] = {}
+        if term.mode is MatchMode.PHRASE:
+            found[term.key] = _phrase_positions(index, term, matcher)
+        else:
             for word, kind in matcher.matches(term).items():
-                for page, word_no in index.vocabulary[word]:
-                    positions[(page, word_no, 1)] = kind
-        hits[term.key] = [
-            _make_hit(index, term.key, page, word_no, length, kind)
-            for (page, word_no, length), kind in sorted(positions.items())
-        ]
+                by_word[word].append((term.key, kind))
+    for page, start, end, word in _locate(index.pages, by_word):
+        for term_key, kind in by_word[word]:
+            found[term_key][(page, start, end)] = kind
+    sentence_ends: dict[int, list[int]] = {}
+    hits: dict[str, list[Hit]] = {}
+    for term_key, positions in found.items():
+        term_hits = hits[term_key] = []
+        for (page, start, end), kind in sorted(positions.items()):
+            text = index.pages[page]
+            ends = sentence_ends.get(page)
+            if ends is None:  # sentence ends are found once per page
+                ends = sentence_ends[page] = [m.start() for m in _SENTENCE_END.finditer(text)]
+            label = page_labels[page] or None if page_labels else None
+            term_hits.append(
+                Hit(
+                    term_key,
+                    page + 1,
+                    text[start:end],
+                    kind,
+                    snippet(text, start, end, ends=ends),
+                    page_label=label,
+                    offset=start,
+                )
+            )
     return hits
+
+
+def _locate(pages: Sequence[str], words: Iterable[str]) -> Iterator[tuple[int, int, int, str]]:
+    """Yield (page, start, end, word) for each occurrence of the given words."""
+    alternatives = sorted(words, key=len, reverse=True)
+    if not alternatives:
+        return
+    pattern = re.compile(
+        r"(?<![^\W_])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![^\W_])"
+    )
+    for page, text in enumerate(pages):
+        for match in pattern.finditer(text):
+            yield page, match.start(), match.end(), match.group()
 
 
 class _VocabularyMatcher:
@@ -180,55 +220,51 @@ def _indel_within(term: str, word: str, budget: int, anchored: bool) -> bool:
 def _phrase_positions(
     index: DocumentIndex, term: Term, matcher: _VocabularyMatcher
 ) -> dict[tuple[int, int, int], MatchKind]:
+    """Positions where the parts of a phrase stand as consecutive words (on one page)."""
     positions: dict[tuple[int, int, int], MatchKind] = {}
     for form in term.forms:
-        parts = form.split()
-        part_matches = [matcher.matches(term, [part]) for part in parts]
-        for first, first_kind in part_matches[0].items():
-            for page, word_no in index.vocabulary[first]:
-                kinds = [first_kind]
-                for offset, allowed in enumerate(part_matches[1:], start=1):
-                    following = index.word_at(page, word_no + offset)
-                    if following is None or following not in allowed:
-                        break
-                    kinds.append(allowed[following])
-                else:
-                    key = (page, word_no, len(parts))
-                    kind = max(kinds, key=_KIND_ORDER.index)
-                    positions.setdefault(key, kind)
+        parts = [matcher.matches(term, [part]) for part in form.split()]
+        for page, start, end, first in _locate(index.pages, parts[0]):
+            text = index.pages[page]
+            kinds = [parts[0][first]]
+            for allowed in parts[1:]:
+                following = _WORD.search(text, end)
+                if following is None or following.group() not in allowed:
+                    break
+                kinds.append(allowed[following.group()])
+                end = following.end()
+            else:
+                kind = max(kinds, key=_KIND_ORDER.index)
+                positions.setdefault((page, start, end), kind)
     return positions
 
 
 _KIND_ORDER = [MatchKind.EXACT, MatchKind.FOLDED, MatchKind.OCR]
 
 
-def _make_hit(
-    index: DocumentIndex, term: str, page: int, word_no: int, length: int, kind: MatchKind
-) -> Hit:
-    text = index.pages[page].text
-    spans = index.pages[page].spans
-    start, end = spans[word_no][0], spans[word_no + length - 1][1]
-    return Hit(term, page + 1, text[start:end], kind, snippet(text, start, end))
+def snippet(
+    text: str, start: int, end: int, width: int = SNIPPET_CHARS, ends: list[int] | None = None
+) -> str:
+    """Return the text around [start, end), cut at sentence ends or else at whole words.
 
-
-def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:
-    """Return the text around [start, end), cut at sentence ends or whole words."""
-    left = max(0, start - width)
-    right = min(len(text), end + width)
-    before = text[left:start]
-    sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
-    if sentence_start >= 0:
-        left += sentence_start + 2
+    `ends` are the positions of the page's sentence ends (". "), if already known.
+    """
+    if ends is None:
+        ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    left, right = max(0, start - width), min(len(text), end + width)
+    prefix = suffix = ""
+    i = bisect_left(ends, start - 1) - 1  # the last sentence end before the hit
+    if i >= 0 and ends[i] + 2 >= left:
+        left = ends[i] + 2
     elif left > 0:
-        space = before.find(" ")
-        left += space + 1 if space >= 0 else 0
-    after = text[end:right]
-    stops = [i for i in (after.find(". "), after.find("? "), after.find("! ")) if i >= 0]
-    if stops:
-        right = end + min(stops) + 1
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+        prefix = "…"
+    j = bisect_left(ends, end)  # the first sentence end after the hit
+    if j < len(ends) and ends[j] < right:
+        right = ends[j] + 1
     elif right < len(text):
-        space = after.rfind(" ")
-        right = end + space if space >= 0 else right
-    prefix = "…" if left > 0 and sentence_start < 0 else ""
-    suffix = "…" if right < len(text) and not stops else ""
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+        suffix = "…"
     return f"{prefix}{text[left:right].strip()}{suffix}"

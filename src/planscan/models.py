@@ -165,6 +165,7 @@ class Hit:
     snippet: str
     page_label: str | None = None  # the printed page number where the PDF has one ("iv")
     repeated: bool = False  # in a running header/footer: listed once, not counted
+    offset: int = -1  # where the match starts in the page's normalised text
 
 
 @dataclass(frozen=True)

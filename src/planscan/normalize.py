@@ -6,15 +6,20 @@ import re
 import unicodedata
 
 # Characters that split a word without being part of it: soft hyphen, zero-width space and
-# joiners, word joiner, BOM, and the U+FFFE that pdfium leaves at a line-end hyphenation.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-_PDFIUM_HYPHEN = "\ufffe"
+# joiners, word joiner, BOM.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_PDFIUM_HYPHEN = re.compile("\ufffe[ \\t]*\\n?")
+_SOFT_HYPHEN_BREAK = re.compile("\u00ad[ \\t]*\\n[ \\t]*")
 
 # Words after which a line-end hyphen is a suspended compound, not a broken word:
 # "bolig- og næringsareal", "helse- eller omsorgstjenester".
 _SUSPENDED_BEFORE = frozenset({"og", "eller", "samt", "enn", "and", "or", "til", "som"})
 
-_HYPHEN_BREAK = re.compile(r"(\w+)[-\u2010\u2011]\s*\n\s*(\w+)")
+# A hyphen at a line end between two word characters. Anchored on the hyphen (not on the
+# word before it) so the scan stays linear on long texts.
+_HYPHEN_BREAK = re.compile(r"(?<=\w)[-\u2010\u2011][ \t]*\n[ \t]*(?=\w)")
+_WORD_BEFORE = re.compile(r"\w+$")
+_WORD_AFTER = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 
 # Bump when normalize_text() changes: cached texts made by an older version are not used.
@@ -30,21 +35,31 @@ def normalize_text(raw: str) -> str:
     where they mark a suspended compound ("bolig- og næringsareal") or follow an
     upper-case abbreviation ("UU-\\nkrav"). Whitespace runs become one space.
     """
-    text = unicodedata.normalize("NFKC", raw).replace("\r\n", "\n").replace("\r", "\n")
-    # pdfium writes a line-end hyphen as U+FFFE and drops the line break: restore both, so
-    # one rule decides for every engine whether the hyphen joins a broken word.
-    text = re.sub(_PDFIUM_HYPHEN + r"[ \t]*\n?", "-\n", text)
-    # A soft hyphen at a line end: the word goes on on the next line.
-    text = re.sub(r"\u00ad[ \t]*\n[ \t]*", "", text).translate(_INVISIBLE)
+    text = raw if unicodedata.is_normalized("NFKC", raw) else unicodedata.normalize("NFKC", raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\ufffe" in text:
+        # pdfium writes a line-end hyphen as U+FFFE and drops the line break: restore both,
+        # so one rule decides for every engine whether the hyphen joins a broken word.
+        text = _PDFIUM_HYPHEN.sub("-\n", text)
+    if "\u00ad" in text:
+        # A soft hyphen at a line end: the word goes on on the next line.
+        text = _SOFT_HYPHEN_BREAK.sub("", text)
+    text = _INVISIBLE.sub("", text)
     text = _HYPHEN_BREAK.sub(_join_broken_word, text)
     return _SPACES.sub(" ", text).strip()
 
 
 def _join_broken_word(match: re.Match[str]) -> str:
-    head, tail = match.group(1), match.group(2)
-    if tail.casefold() in _SUSPENDED_BEFORE or not tail[0].islower() or head.isupper():
-        return f"{head}- {tail}" if tail.casefold() in _SUSPENDED_BEFORE else f"{head}-{tail}"
-    return head + tail
+    text = match.string
+    head_match = _WORD_BEFORE.search(text, max(0, match.start() - 64), match.start())
+    tail_match = _WORD_AFTER.match(text, match.end())
+    head = head_match.group() if head_match else ""
+    tail = tail_match.group() if tail_match else ""
+    if tail.casefold() in _SUSPENDED_BEFORE:
+        return "- "
+    if not tail[:1].islower() or head.isupper():
+        return "-"
+    return ""
 
 
 def fold(word: str) -> str:

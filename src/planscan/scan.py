@@ -40,6 +40,7 @@ class ScanOptions:
     jobs: int = 0  # reader processes; 0 means one per core
     cache_dir: Path | None = None  # None: no cache
     limits: Limits = Limits()
+    evidence: bool = True  # list every hit with page and snippet (else counts only)
 
 
 def scan(
@@ -128,10 +129,12 @@ def _scan_documents(
                     cached.title_text,
                     keywords,
                     truncated=cached.truncated,
+                    evidence=options.evidence,
+                    vocabulary=cached.vocabulary,
                 )
                 finish(index, result)
                 continue
-        tasks.append(ReadTask(index, ref, sha256, engine, options.password))
+        tasks.append(ReadTask(index, ref, sha256, engine, options.password, options.evidence))
 
     def on_outcome(outcome: ReadOutcome) -> None:
         task = outcome.task
@@ -141,9 +144,14 @@ def _scan_documents(
             and task.index in cache_keys
             and outcome.result is not None
             and outcome.info is not None
+            and outcome.vocabulary is not None
         ):
             entry = CachedText(
-                outcome.info, tuple(outcome.pages), outcome.title_text, result.truncated
+                outcome.info,
+                tuple(outcome.pages),
+                outcome.title_text,
+                result.truncated,
+                outcome.vocabulary,
             )
             try:
                 cache.put(cache_keys[task.index], entry)
@@ -209,10 +217,12 @@ def read_and_analyse(
     keywords: KeywordSet,
     limits: Limits,
     send: Callable[[tuple[object, ...]], None],
+    evidence: bool = True,
 ) -> DocumentResult:
     """Read one document page by page, sending each normalised page to `send`, then match
     and score it. Runs in a reader process; raises DocumentError for unreadable files."""
     from planscan.extract import iter_pages
+    from planscan.match import index_document
     from planscan.normalize import normalize_text
 
     items: Iterator[ExtractedInfo | str] = iter_pages(ref.path or Path(), engine, password, limits)
@@ -230,7 +240,19 @@ def read_and_analyse(
         pages.append(page)
         send(("page", page))
     truncated = limits.max_pages is not None and info.pages > limits.max_pages
-    return analyse(ref, sha256, info, pages, title_text, keywords, truncated=truncated)
+    vocabulary = index_document(pages).vocabulary
+    send(("vocabulary", vocabulary))
+    return analyse(
+        ref,
+        sha256,
+        info,
+        pages,
+        title_text,
+        keywords,
+        truncated=truncated,
+        evidence=evidence,
+        vocabulary=vocabulary,
+    )
 
 
 def analyse(
@@ -241,9 +263,15 @@ def analyse(
     title_text: str,
     keywords: KeywordSet,
     truncated: bool = False,
+    evidence: bool = True,
+    vocabulary: dict[str, int] | None = None,
 ) -> DocumentResult:
-    """Match and score normalised pages into a DocumentResult."""
-    from planscan.match import find_hits, index_document
+    """Match and score normalised pages into a DocumentResult.
+
+    With evidence, every hit is listed with its page and snippet; without, only the counts
+    are computed (from the vocabulary: much faster on long plans).
+    """
+    from planscan.match import DocumentIndex, count_terms, find_hits, index_document
     from planscan.score import score_document
 
     result = replace(
@@ -257,21 +285,20 @@ def analyse(
         result = replace(result, level=level, level_source="title" if level else None)
     if not pages:
         return replace(result, message="the document has no pages", reason="damaged")
-    index = index_document(pages)
+    index = (
+        DocumentIndex(tuple(pages), vocabulary) if vocabulary is not None else index_document(pages)
+    )
     if index.word_count == 0:
         return replace(
             result,
             status=Status.NO_TEXT,
             message="no text could be extracted (a scanned document without a text layer?)",
         )
-    hits = find_hits(index, keywords)
-    if info.page_labels is not None:
-        labels = info.page_labels
-        hits = {
-            term: [replace(h, page_label=labels[h.page - 1] or None) for h in term_hits]
-            for term, term_hits in hits.items()
-        }
-    counts = {term: len(term_hits) for term, term_hits in hits.items()}
+    if evidence:
+        hits = find_hits(index, keywords, info.page_labels)
+        counts = {term: len(term_hits) for term, term_hits in hits.items()}
+    else:
+        hits, counts = {}, count_terms(index, keywords)
     breakdown = score_document(counts, index.word_count, keywords)
     message = None
     if truncated:

@@ -35,6 +35,7 @@ class ReadTask:
     sha256: str
     engine: str
     password: str | None
+    evidence: bool = True
 
 
 @dataclass
@@ -45,6 +46,7 @@ class ReadOutcome:
     info: ExtractedInfo | None = None
     pages: list[str] = field(default_factory=list)
     title_text: str = ""
+    vocabulary: dict[str, int] | None = None
     result: DocumentResult | None = None
     error: DocumentError | None = None
     detail: str | None = None  # the raw exception, shown only with --debug
@@ -77,6 +79,7 @@ def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits) -> None:
                 keywords,
                 limits,
                 send=conn.send,
+                evidence=task.evidence,
             )
             conn.send(("done", result))
         except DocumentError as exc:
@@ -208,6 +211,8 @@ def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | No
             outcome.info = message[1]
         elif kind == "title":
             outcome.title_text = message[1]
+        elif kind == "vocabulary":
+            outcome.vocabulary = message[1]
         elif kind == "page":
             outcome.pages.append(message[1])
             if on_page is not None and outcome.info is not None:

@@ -1,0 +1,238 @@
+"""planscan performance targets (issue 4), measured side by side with pdftotext in one run.
+
+    python benchmarks/bench.py [--runs 5] [--corpus DIR]
+
+Builds a deterministic corpus (benchmarks/corpus.py: a 600-page plan, eight 200-page plans, a
+200-page DOCX, a 20-page plan), then prints one line per target: measured value, goal, the
+ratio that decides it, and PASS or FAIL. Timings are medians of paired runs in this one
+process, because this machine is shared and noisy: only ratios measured together mean much.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import build_corpus, write_pdf  # noqa: E402
+
+PLANSCAN = [sys.executable, "-m", "planscan"]
+
+
+def timed(command: Sequence[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        command, check=False, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    return time.perf_counter() - started
+
+
+def paired(commands: dict[str, Sequence[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
+    """Median wall time of each command, the commands alternating run by run."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            times[name].append(timed(command, env))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def median_of(action: Callable[[], object], runs: int) -> float:
+    values = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        values.append(time.perf_counter() - started)
+    return statistics.median(values)
+
+
+def line(name: str, measured: str, goal: str, ratio: float, ok: bool) -> None:
+    print(
+        f"{name:<44} {measured:>18}  goal {goal:<22} ratio {ratio:6.2f}  {'PASS' if ok else 'FAIL'}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--corpus", type=Path, default=ROOT / "benchmarks" / ".corpus")
+    args = parser.parse_args(argv)
+    if shutil.which("pdftotext") is None:
+        print("pdftotext is not installed: apt-get install poppler-utils", file=sys.stderr)
+        return 2
+
+    files = build_corpus(args.corpus)
+    small = args.corpus / "small" / "plan-20.pdf"
+    if not small.exists():
+        write_pdf(small, 20, seed=20)
+    big = files["big"]
+    batch = [files[f"batch{i}"] for i in range(8)]
+    cache = Path(tempfile.mkdtemp(prefix="planscan-bench-cache-"))
+    env = dict(os.environ, PLANSCAN_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT / "src"))
+    runs = args.runs
+    print(
+        f"planscan benchmark, {date.today()}, {platform.machine()}, {os.cpu_count()} cores,"
+        f" Python {platform.python_version()}, median of {runs} paired runs"
+    )
+
+    # 1. One 600-page PDF, whole process, against pdftotext.
+    t = paired(
+        {
+            "pdftotext": ["pdftotext", str(big), "/dev/null"],
+            "planscan": [*PLANSCAN, "scan", str(big), "--no-cache", "-q"],
+        },
+        runs,
+        env,
+    )
+    ratio = t["planscan"] / t["pdftotext"]
+    line(
+        "1 scan 600 pages vs pdftotext",
+        f"{t['planscan']:.2f}s vs {t['pdftotext']:.2f}s",
+        "≤ 1.0× pdftotext",
+        ratio,
+        ratio <= 1.0,
+    )
+
+    # 2. Pages per second per core, and two readers against one on 8 × 200 pages.
+    one = paired(
+        {"one": [*PLANSCAN, "scan", str(big), "--no-cache", "-q", "--jobs", "1"]}, runs, env
+    )["one"]
+    rate = 600 / one
+    line(
+        "2a pages/s per core (600 pages, --jobs 1)",
+        f"{rate:.0f} pages/s",
+        "≥ 500 pages/s",
+        rate / 500,
+        rate >= 500,
+    )
+    batch_dir = batch[0].parent
+    t = paired(
+        {
+            "jobs1": [*PLANSCAN, "scan", str(batch_dir), "--no-cache", "-q", "--jobs", "1"],
+            "jobs2": [*PLANSCAN, "scan", str(batch_dir), "--no-cache", "-q", "--jobs", "2"],
+        },
+        runs,
+        env,
+    )
+    speedup = t["jobs1"] / t["jobs2"]
+    line(
+        "2b 8×200 pages, --jobs 2 vs --jobs 1",
+        f"{t['jobs1']:.2f}s / {t['jobs2']:.2f}s",
+        "≥ 1.8× faster",
+        speedup / 1.8,
+        speedup >= 1.8,
+    )
+
+    # 3. Re-scan of 11 unchanged documents from the cache.
+    rescan_dir = Path(tempfile.mkdtemp(prefix="planscan-bench-rescan-")) / "Eksempelby"
+    rescan_dir.mkdir()
+    for path in [*batch, big, files["docx"], small]:
+        (rescan_dir / path.name).symlink_to(path)
+    subprocess.run(
+        [*PLANSCAN, "scan", str(rescan_dir), "-q"], env=env, stdout=subprocess.DEVNULL, check=False
+    )
+    whole = paired({"rescan": [*PLANSCAN, "scan", str(rescan_dir), "-q"]}, runs, env)["rescan"]
+    line(
+        "3a re-scan 11 unchanged documents",
+        f"{whole * 1000:.0f} ms",
+        "< 300 ms",
+        whole / 0.3,
+        whole < 0.3,
+    )
+    os.environ["PLANSCAN_CACHE_DIR"] = str(cache)
+    import planscan
+    from planscan.scan import ScanOptions
+
+    options = ScanOptions(cache_dir=cache)
+    per_doc = median_of(lambda: planscan.scan([rescan_dir], options=options), runs) / 11
+    line(
+        "3b cached document, in process",
+        f"{per_doc * 1000:.1f} ms/doc",
+        "< 10 ms/doc",
+        per_doc / 0.010,
+        per_doc < 0.010,
+    )
+
+    # 4. Peak memory of a reader on the 600-page PDF.
+    probe = (
+        "import resource, planscan, sys; from planscan.scan import ScanOptions;"
+        f"planscan.scan([{str(big)!r}], options=ScanOptions(jobs=1));"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    peak_mib = int(done.stdout.split()[-1]) / 1024
+    line(
+        "4 reader peak memory, 600 pages",
+        f"{peak_mib:.0f} MiB",
+        "≤ 100 MiB",
+        peak_mib / 100,
+        peak_mib <= 100,
+    )
+
+    # 5. Start-up: --help, and a 20-page scan.
+    t = paired(
+        {
+            "help": [*PLANSCAN, "--help"],
+            "small": [*PLANSCAN, "scan", str(small), "--no-cache", "-q"],
+        },
+        runs,
+        env,
+    )
+    line(
+        "5a planscan --help",
+        f"{t['help'] * 1000:.0f} ms",
+        "≤ 300 ms",
+        t["help"] / 0.3,
+        t["help"] <= 0.3,
+    )
+    line(
+        "5b scan a 20-page plan",
+        f"{t['small'] * 1000:.0f} ms",
+        "≤ 300 ms",
+        t["small"] / 0.3,
+        t["small"] <= 0.3,
+    )
+
+    # 6. Tokenising and matching against extraction, in process, on the 600-page plan.
+    from planscan.extract import extract_pages
+    from planscan.match import find_hits, index_document
+    from planscan.normalize import normalize_text
+
+    keywords = planscan.load_keywords()
+    raw: list[str] = []
+    extraction = median_of(lambda: raw.__setitem__(slice(None), extract_pages(big).pages), runs)
+    pages = [normalize_text(p) for p in raw]
+    normalising = median_of(lambda: [normalize_text(p) for p in raw], runs)
+    matching = median_of(lambda: find_hits(index_document(pages), keywords), runs)
+    share = matching / extraction
+    line(
+        "6 tokenise+match vs extraction (600 p.)",
+        f"{matching * 1000:.0f} / {extraction * 1000:.0f} ms",
+        "≤ 15 % of extraction",
+        share / 0.15,
+        share <= 0.15,
+    )
+    print(f"  (normalising the text, counted with extraction: {normalising * 1000:.0f} ms)")
+    print(
+        f"  (this process: peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)"
+    )
+    shutil.rmtree(cache, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
