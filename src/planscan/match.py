@@ -72,8 +72,17 @@ def ocr_skeleton(word: str) -> str:
     return folded.translate(_OCR_CHARS)
 
 
-def find_hits(index: DocumentIndex, keywords: KeywordSet) -> dict[str, list[Hit]]:
-    """Return every hit of every term, keyed by term (all terms present, in file order)."""
+def find_hits(
+    index: DocumentIndex,
+    keywords: KeywordSet,
+    repeated: Sequence[Sequence[tuple[int, int]]] | None = None,
+) -> dict[str, list[Hit]]:
+    """Return every hit of every term, keyed by term (all terms present, in file order).
+
+    `repeated` gives, per page, the character spans of running headers and footers
+    (planscan.headers). A hit inside one is marked `repeated` and listed once per term and
+    word, at its first page: it is evidence to show, not a mention to count.
+    """
     words = list(index.vocabulary)
     matcher = _VocabularyMatcher(words, keywords.matching)
     hits: dict[str, list[Hit]] = {}
@@ -85,11 +94,26 @@ def find_hits(index: DocumentIndex, keywords: KeywordSet) -> dict[str, list[Hit]
             for word, kind in matcher.matches(term).items():
                 for page, word_no in index.vocabulary[word]:
                     positions[(page, word_no, 1)] = kind
-        hits[term.key] = [
-            _make_hit(index, term.key, page, word_no, length, kind)
-            for (page, word_no, length), kind in sorted(positions.items())
-        ]
+        hits[term.key] = _list_repeated_once(
+            [
+                _make_hit(index, term.key, page, word_no, length, kind, repeated)
+                for (page, word_no, length), kind in sorted(positions.items())
+            ]
+        )
     return hits
+
+
+def _list_repeated_once(hits: list[Hit]) -> list[Hit]:
+    listed: set[str] = set()
+    kept = []
+    for hit in hits:
+        if hit.repeated:
+            word = hit.match.casefold()
+            if word in listed:
+                continue
+            listed.add(word)
+        kept.append(hit)
+    return kept
 
 
 class _VocabularyMatcher:
@@ -203,12 +227,19 @@ _KIND_ORDER = [MatchKind.EXACT, MatchKind.FOLDED, MatchKind.OCR]
 
 
 def _make_hit(
-    index: DocumentIndex, term: str, page: int, word_no: int, length: int, kind: MatchKind
+    index: DocumentIndex,
+    term: str,
+    page: int,
+    word_no: int,
+    length: int,
+    kind: MatchKind,
+    repeated: Sequence[Sequence[tuple[int, int]]] | None,
 ) -> Hit:
     text = index.pages[page].text
     spans = index.pages[page].spans
     start, end = spans[word_no][0], spans[word_no + length - 1][1]
-    return Hit(term, page + 1, text[start:end], kind, snippet(text, start, end))
+    in_header = repeated is not None and any(a <= start and end <= b for a, b in repeated[page])
+    return Hit(term, page + 1, text[start:end], kind, snippet(text, start, end), repeated=in_header)
 
 
 def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:

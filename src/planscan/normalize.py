@@ -14,6 +14,11 @@ _PDFIUM_HYPHEN = "\ufffe"
 # "bolig- og næringsareal", "helse- eller omsorgstjenester".
 _SUSPENDED_BEFORE = frozenset({"og", "eller", "samt", "enn", "and", "or", "til", "som"})
 
+# pdftotext prints bold running headers that the PDF draws twice as doubled letters:
+# "KKOOMMMMUUNNEEPPLLAANN" for "KOMMUNEPLAN". A token of three or more doubled characters,
+# with at least one letter, is such a double strike.
+_DOUBLED = re.compile(r"(?<!\S)(?:(\S)\1){3,}(?!\S)")
+
 _HYPHEN_BREAK = re.compile(r"(\w+)[-\u2010\u2011]\s*\n\s*(\w+)")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -26,14 +31,26 @@ def normalize_text(raw: str) -> str:
 
     Line-end hyphens are removed where a word was broken ("bolig-\\nsosiale") and kept
     where they mark a suspended compound ("bolig- og næringsareal") or follow an
-    upper-case abbreviation ("UU-\\nkrav"). Whitespace runs become one space.
+    upper-case abbreviation ("UU-\\nkrav"). Doubled letters of a double-struck header
+    are single again ("BBOOLLIIGG" -> "BOLIG"). Whitespace runs become one space.
     """
     text = unicodedata.normalize("NFKC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = undouble(text)
     # A soft hyphen or pdfium's hyphen mark at a line end: the word goes on on the next line.
     text = re.sub(r"[\u00ad\ufffe][ \t]*\n[ \t]*", "", text)
     text = text.replace(_PDFIUM_HYPHEN, "").translate(_INVISIBLE)
     text = _HYPHEN_BREAK.sub(_join_broken_word, text)
     return _SPACES.sub(" ", text).strip()
+
+
+def undouble(text: str) -> str:
+    """Write double-struck tokens ("KKOOMMMMUUNNEE") with single letters ("KOMMUNE")."""
+    return _DOUBLED.sub(_undouble_token, text)
+
+
+def _undouble_token(match: re.Match[str]) -> str:
+    token = match.group(0)
+    return token[::2] if any(c.isalpha() for c in token) else token
 
 
 def _join_broken_word(match: re.Match[str]) -> str:

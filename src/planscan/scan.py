@@ -11,6 +11,7 @@ from planscan import __version__
 from planscan.discover import classify_level, discover, load_manifest, title_lines
 from planscan.errors import DocumentError, InputError
 from planscan.extract import extract_pages
+from planscan.headers import find_repeated_spans
 from planscan.keywords import load_keywords
 from planscan.match import find_hits, index_document
 from planscan.models import (
@@ -101,8 +102,9 @@ def scan_document(
             message="no text could be extracted (a scanned document without a text layer?)",
             pages=len(pages),
         )
-    hits = find_hits(index, keywords)
-    counts = {term: len(term_hits) for term, term_hits in hits.items()}
+    # Running headers and footers are listed once as evidence, never counted.
+    hits = find_hits(index, keywords, repeated=find_repeated_spans(raw_pages, pages))
+    counts = {term: sum(not h.repeated for h in term_hits) for term, term_hits in hits.items()}
     breakdown = score_document(counts, index.word_count, keywords)
     return replace(
         blank,
