@@ -82,6 +82,14 @@ DebugOption = Annotated[bool, typer.Option("--debug", hidden=True, help="Show tr
 PasswordOption = Annotated[
     str | None, typer.Option("--password", help="Password for encrypted PDFs.")
 ]
+OcrOption = Annotated[
+    bool,
+    typer.Option(
+        "--ocr",
+        help="Read PDF pages without a text layer (scans) with Tesseract OCR, in Norwegian."
+        " Needs tesseract-ocr and tesseract-ocr-nor.",
+    ),
+]
 
 
 @app.command()
@@ -110,6 +118,7 @@ def scan(
         ),
     ] = None,
     password: PasswordOption = None,
+    ocr: OcrOption = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the matrix, not the document list.")
     ] = False,
@@ -124,7 +133,9 @@ def scan(
         for output in outputs:
             if not output.parent.resolve().is_dir():
                 raise InputError(f"{output}: the folder {output.parent} does not exist")
-        return run_scan(paths or (), manifest=manifest, keywords=keywords, password=password)
+        return run_scan(
+            paths or (), manifest=manifest, keywords=keywords, password=password, ocr=ocr
+        )
 
     result = _run(action, debug)
     _write_outputs(result, csv, json, debug)
@@ -175,6 +186,7 @@ def explain(
     file: Annotated[Path, typer.Argument(help="One plan document (PDF or DOCX).")],
     keywords: KeywordsOption = None,
     password: PasswordOption = None,
+    ocr: OcrOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Show how each search word added to one document's score, and why it got its colour."""
@@ -184,7 +196,7 @@ def explain(
     def action() -> ScanResult:
         if not file.is_file():
             raise InputError(f"{file}: no such file")
-        return run_scan([file], keywords=keywords, password=password)
+        return run_scan([file], keywords=keywords, password=password, ocr=ocr)
 
     result = _run(action, debug)
     doc = result.documents[0]

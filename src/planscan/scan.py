@@ -35,12 +35,15 @@ def scan(
     keywords: KeywordSet | Path | str | None = None,
     password: str | None = None,
     on_document: ProgressCallback | None = None,
+    ocr: bool = False,
 ) -> ScanResult:
     """Scan plan documents and return the documents' results and the matrix.
 
     `paths` are files or folders laid out as ROOT/<municipality>/<file>; `manifest` is a
     plans.yaml that names municipality and level for each document. `keywords` is a
     KeywordSet or the path of a keywords file (default: the shipped keywords.yaml).
+    With `ocr`, PDF pages without a text layer are read with Tesseract (it must be
+    installed, or InputError says what to install).
     """
     keyword_set = keywords if isinstance(keywords, KeywordSet) else load_keywords(keywords)
     refs: list[PlanRef] = []
@@ -51,11 +54,15 @@ def scan(
         refs.extend(discover(path_list, keyword_set))
     if manifest is None and not path_list:
         raise InputError("nothing to scan: give files, folders or --manifest")
+    if ocr:
+        from planscan.extract.ocr import check_tesseract
+
+        check_tesseract()
     documents = []
     for ref in refs:
         if ref.path is None:
             continue
-        result = scan_document(ref, keyword_set, password)
+        result = scan_document(ref, keyword_set, password, ocr=ocr)
         documents.append(result)
         if on_document is not None:
             on_document(result)
@@ -63,7 +70,7 @@ def scan(
 
 
 def scan_document(
-    ref: PlanRef, keywords: KeywordSet, password: str | None = None
+    ref: PlanRef, keywords: KeywordSet, password: str | None = None, *, ocr: bool = False
 ) -> DocumentResult:
     """Read, match and score one document. A document that cannot be read gets status error."""
     assert ref.path is not None
@@ -85,11 +92,11 @@ def scan_document(
     )
     try:
         blank = replace(blank, sha256=_sha256(ref.path))
-        extracted = extract_pages(ref.path, password)
+        extracted = extract_pages(ref.path, password, ocr=ocr)
     except DocumentError as exc:
         return replace(blank, message=str(exc), reason=exc.reason)
     raw_pages = extracted.pages
-    blank = replace(blank, engine=extracted.engine)
+    blank = replace(blank, engine=extracted.engine, ocr=bool(extracted.ocr_pages))
     pages = [normalize_text(page) for page in raw_pages]
     if blank.level is None and raw_pages:
         level = classify_level(title_lines(raw_pages[0]), keywords.levels)
@@ -99,7 +106,9 @@ def scan_document(
         return replace(
             blank,
             status=Status.NO_TEXT,
-            message="no text could be extracted (a scanned document without a text layer?)",
+            message="no text could be extracted, not even by OCR"
+            if blank.ocr
+            else "no text could be extracted (a scanned document without a text layer?)",
             pages=len(pages),
         )
     # Running headers and footers are listed once as evidence, never counted.

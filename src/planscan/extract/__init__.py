@@ -32,8 +32,11 @@ def sniff(head: bytes) -> str:
     return "unknown"
 
 
-def extract_pages(path: Path, password: str | None = None) -> ExtractedText:
-    """Return the raw text of each page; raise DocumentError with a planner-readable message."""
+def extract_pages(path: Path, password: str | None = None, *, ocr: bool = False) -> ExtractedText:
+    """Return the raw text of each page; raise DocumentError with a planner-readable message.
+
+    With `ocr`, PDF pages without a text layer are read with Tesseract (planscan.extract.ocr).
+    """
     try:
         with path.open("rb") as handle:
             head = handle.read(2048)
@@ -51,7 +54,12 @@ def extract_pages(path: Path, password: str | None = None) -> ExtractedText:
     if kind == "pdf":
         from planscan.extract.pdf import extract_pdf_pages
 
-        return ExtractedText(tuple(extract_pdf_pages(path, password)), "pdfplumber")
+        text = ExtractedText(tuple(extract_pdf_pages(path, password)), "pdfplumber")
+        if ocr:
+            from planscan.extract.ocr import ocr_blank_pages
+
+            text = ocr_blank_pages(path, text, password)
+        return text
     if kind == "zip":
         from planscan.extract.docx import extract_docx_pages
 
