@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,18 @@ def test_nynorsk_plans_are_read_in_nynorsk(keywords: KeywordSet) -> None:
     index = index_document([normalize_text(p) for p in raw])
     words = {h.match.casefold() for hs in find_hits(index, keywords).values() for h in hs}
     assert {"bustadsosial", "omsorgsbustader", "busetting", "nærleik"} <= words
+
+
+def test_the_accuracy_benchmark_reads_the_corpus_blind(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy.py"
+    spec = importlib.util.spec_from_file_location("accuracy", path)
+    assert spec is not None and spec.loader is not None
+    accuracy = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "accuracy", accuracy)  # dataclasses look it up
+    spec.loader.exec_module(accuracy)
+    plans = accuracy.read_plans(CORPUS)
+    assert len(plans) == 25
+    assert sorted(p.name for p in plans if p.label) == sorted(name for name, _ in labelled())
+    header = ("- Dokumenttype:", "- Kommunenr:", "- Konvertert:")
+    assert not any(h in page for p in plans for page in p.pages for h in header)
+    assert sum(len(p.pages) for p in plans) == 418
