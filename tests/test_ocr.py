@@ -63,6 +63,9 @@ def test_ocr_reads_the_scanned_page_and_says_so(docs: dict[str, Path], tmp_path:
     } <= on_scan
     assert {h["kind"] for h in doc["hits"]} <= {"exact", "folded", "ocr"}
     assert doc["counts"]["Husbanken"] == 2
+    # the terminal says so too, beside the file name
+    listed = CliRunner().invoke(app, ["scan", str(docs["scanned_text_pdf"]), "--ocr"]).stdout
+    assert "· read with OCR" in " ".join(listed.split())
 
 
 @needs_tesseract
