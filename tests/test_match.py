@@ -143,6 +143,12 @@ def test_nynorsk_variants(keywords: KeywordSet) -> None:
     }
 
 
+def test_nynorsk_settlement_words_from_real_plans(keywords: KeywordSet) -> None:
+    # Both seen in the Buskerud corpus and missed before: "Nivå 3: Spreidd busetning".
+    hits = hits_in_text("Spreidd busetning og ny busetnad i grendene.", keywords)
+    assert [h.match for h in hits["bosetning"]] == ["busetning", "busetnad"]
+
+
 def test_hits_keep_page_and_snippet(docs: dict[str, Path], keywords: KeywordSet) -> None:
     hits = hits_in(docs["pages_pdf"], keywords)
     [hit] = hits["Husbanken"]

@@ -27,6 +27,10 @@ from planscan.normalize import fold, normalize_text
         ("vanskelig\u200bstilte", "vanskeligstilte"),
         ("universell \n\n  utforming\t i", "universell utforming i"),
         ("nær\u00a0heten", "nær heten"),
+        # a double-struck running header, as pdftotext writes it
+        ("KKOOMMMMUUNNEEPPLLAANN 1111 side", "KOMMUNEPLAN 1111 side"),
+        ("BBOOLLIIGGSSOOSSIIAALL", "BOLIGSOSIAL"),
+        ("Tillegg ...... 12", "Tillegg ...... 12"),
     ],
 )
 def test_normalize_text(raw: str, expected: str) -> None:

@@ -19,7 +19,7 @@ from planscan.models import ExtractedInfo
 from planscan.normalize import NORMALIZE_VERSION
 from planscan.report.files import write_atomic
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _SUFFIX = ".json.z"
 
 
@@ -30,6 +30,7 @@ class CachedText:
     title_text: str
     truncated: bool
     vocabulary: dict[str, int]  # word -> occurrences, so counting needs no tokenising
+    repeated: tuple[tuple[tuple[int, int], ...], ...] | None  # running headers, per page
 
 
 class CacheCorrupt(Exception):
@@ -73,8 +74,13 @@ class TextCache:
             )
             pages = tuple(str(p) for p in data["text"].split("\f"))
             vocabulary = {str(k): int(v) for k, v in data["vocabulary"].items()}
+            repeated = (
+                tuple(tuple((int(a), int(b)) for a, b in page) for page in data["repeated"])
+                if data["repeated"] is not None
+                else None
+            )
             return CachedText(
-                info, pages, str(data["title_text"]), bool(data["truncated"]), vocabulary
+                info, pages, str(data["title_text"]), bool(data["truncated"]), vocabulary, repeated
             )
         except (zlib.error, ValueError, KeyError, TypeError) as exc:
             raise CacheCorrupt(f"{path}: {type(exc).__name__}") from None
@@ -92,6 +98,7 @@ class TextCache:
             # whitespace, and normalisation turns whitespace into spaces).
             "text": "\f".join(entry.pages),
             "vocabulary": entry.vocabulary,
+            "repeated": entry.repeated,
             "title_text": entry.title_text,
             "truncated": entry.truncated,
         }

@@ -95,6 +95,14 @@ DebugOption = Annotated[bool, typer.Option("--debug", hidden=True, help="Show tr
 PasswordOption = Annotated[
     str | None, typer.Option("--password", help="Password for encrypted PDFs.")
 ]
+OcrOption = Annotated[
+    bool,
+    typer.Option(
+        "--ocr",
+        help="Read PDF pages without a text layer (scans) with Tesseract OCR, in Norwegian."
+        " Needs tesseract-ocr and tesseract-ocr-nor.",
+    ),
+]
 
 
 @app.command()
@@ -123,6 +131,7 @@ def scan(
         ),
     ] = None,
     password: PasswordOption = None,
+    ocr: OcrOption = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the matrix, not the document list.")
     ] = False,
@@ -169,6 +178,7 @@ def scan(
         # Hits with pages and snippets cost time on long plans; only outputs that show them
         # need them.
         evidence=json is not None,
+        ocr=ocr,
         limits=Limits(
             max_file_bytes=max_file_size << 20,
             max_pages=max_pages,
@@ -307,6 +317,7 @@ def explain(
     file: Annotated[Path, typer.Argument(help="One plan document (PDF or DOCX).")],
     keywords: KeywordsOption = None,
     password: PasswordOption = None,
+    ocr: OcrOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Show how each search word added to one document's score, and why it got its colour."""
@@ -317,7 +328,7 @@ def explain(
     def action() -> ScanResult:
         if not file.is_file():
             raise InputError(f"{file}: no such file")
-        options = ScanOptions(password=password, jobs=1, cache_dir=_cache_dir())
+        options = ScanOptions(password=password, jobs=1, cache_dir=_cache_dir(), ocr=ocr)
         return run_scan([file], keywords=keywords, options=options)
 
     result = _run(action, debug)

@@ -39,19 +39,44 @@ class DocumentIndex:
     """
 
     pages: tuple[str, ...]
-    vocabulary: dict[str, int]  # word as written -> occurrences
+    # word as written -> occurrences outside running headers (0: only in running headers,
+    # so that header hits can still be listed once as evidence)
+    vocabulary: dict[str, int]
+    # Per page, the (start, end) spans of running headers and footers (planscan.headers).
+    repeated: tuple[tuple[tuple[int, int], ...], ...] | None = None
 
     @property
     def word_count(self) -> int:
         return sum(self.vocabulary.values())
 
+    def in_repeated(self, page: int, start: int, end: int) -> bool:
+        if not self.repeated:
+            return False
+        return any(a <= start and end <= b for a, b in self.repeated[page])
 
-def index_document(pages: Sequence[str]) -> DocumentIndex:
-    """Given normalised page texts, return their vocabulary."""
+
+def index_document(
+    pages: Sequence[str], repeated: Sequence[Sequence[tuple[int, int]]] | None = None
+) -> DocumentIndex:
+    """Given normalised page texts (and their running-header spans), return their
+    vocabulary. Words in running headers and footers are not counted."""
     counts: Counter[str] = Counter()
-    for text in pages:
+    in_headers: set[str] = set()
+    for number, text in enumerate(pages):
+        spans = repeated[number] if repeated else ()
+        if spans:
+            pieces, at = [], 0
+            for start, end in sorted(spans):
+                pieces.append(text[at:start])
+                in_headers.update(_WORD.findall(text, start, end))
+                at = max(at, end)
+            pieces.append(text[at:])
+            text = " ".join(pieces)
         counts.update(_WORD.findall(text))
-    return DocumentIndex(tuple(pages), dict(counts))
+    for word in in_headers:
+        counts.setdefault(word, 0)
+    spans_tuple = tuple(tuple(map(tuple, p)) for p in repeated) if repeated else None
+    return DocumentIndex(tuple(pages), dict(counts), spans_tuple)  # type: ignore[arg-type]
 
 
 def ocr_skeleton(word: str) -> str:
@@ -72,7 +97,8 @@ def count_terms(index: DocumentIndex, keywords: KeywordSet) -> dict[str, int]:
     counts: dict[str, int] = {}
     for term in keywords.terms:
         if term.mode is MatchMode.PHRASE:
-            counts[term.key] = len(_phrase_positions(index, term, matcher))
+            positions = _phrase_positions(index, term, matcher)
+            counts[term.key] = sum(not index.in_repeated(*key) for key in positions)
         else:
             counts[term.key] = sum(index.vocabulary[word] for word in matcher.matches(term))
     return counts
@@ -99,7 +125,15 @@ def find_hits(
     hits: dict[str, list[Hit]] = {}
     for term_key, positions in found.items():
         term_hits = hits[term_key] = []
+        listed: set[str] = set()
         for (page, start, end), kind in sorted(positions.items()):
+            repeated = index.in_repeated(page, start, end)
+            if repeated:
+                # A running header is evidence to show once, not a mention on every page.
+                word = index.pages[page][start:end].casefold()
+                if word in listed:
+                    continue
+                listed.add(word)
             text = index.pages[page]
             ends = sentence_ends.get(page)
             if ends is None:  # sentence ends are found once per page
@@ -113,6 +147,7 @@ def find_hits(
                     kind,
                     snippet(text, start, end, ends=ends),
                     page_label=label,
+                    repeated=repeated,
                     offset=start,
                 )
             )

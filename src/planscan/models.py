@@ -154,6 +154,7 @@ class ExtractedText:
     pages: tuple[str, ...]
     engine: str  # e.g. "pdfplumber", "python-docx"
     page_labels: tuple[str, ...] | None = None  # printed page numbers, where the PDF has them
+    ocr_pages: tuple[int, ...] = ()  # 1-based pages whose text came from OCR
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,13 @@ _WORD_BEFORE = re.compile(r"\w+$")
 _WORD_AFTER = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 
+# pdftotext prints bold running headers that the PDF draws twice as doubled letters:
+# "KKOOMMMMUUNNEEPPLLAANN" for "KOMMUNEPLAN". A token of three or more doubled characters,
+# with at least one letter, is such a double strike.
+_DOUBLED = re.compile(r"(?<!\S)(?:(\S)\1){3,}(?!\S)")
+
 # Bump when normalize_text() changes: cached texts made by an older version are not used.
-NORMALIZE_VERSION = 1
+NORMALIZE_VERSION = 2
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e"})
 
@@ -33,10 +38,12 @@ def normalize_text(raw: str) -> str:
 
     Line-end hyphens are removed where a word was broken ("bolig-\\nsosiale") and kept
     where they mark a suspended compound ("bolig- og næringsareal") or follow an
-    upper-case abbreviation ("UU-\\nkrav"). Whitespace runs become one space.
+    upper-case abbreviation ("UU-\\nkrav"). Doubled letters of a double-struck header
+    are single again ("BBOOLLIIGG" -> "BOLIG"). Whitespace runs become one space.
     """
     text = raw if unicodedata.is_normalized("NFKC", raw) else unicodedata.normalize("NFKC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = undouble(text)
     if "\ufffe" in text:
         # pdfium writes a line-end hyphen as U+FFFE and drops the line break: restore both,
         # so one rule decides for every engine whether the hyphen joins a broken word.
@@ -47,6 +54,16 @@ def normalize_text(raw: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _HYPHEN_BREAK.sub(_join_broken_word, text)
     return _SPACES.sub(" ", text).strip()
+
+
+def undouble(text: str) -> str:
+    """Write double-struck tokens ("KKOOMMMMUUNNEE") with single letters ("KOMMUNE")."""
+    return _DOUBLED.sub(_undouble_token, text)
+
+
+def _undouble_token(match: re.Match[str]) -> str:
+    token = match.group(0)
+    return token[::2] if any(c.isalpha() for c in token) else token
 
 
 def _join_broken_word(match: re.Match[str]) -> str:

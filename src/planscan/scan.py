@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planscan import __version__
 from planscan.discover import classify_level, discover, load_manifest, title_lines
@@ -27,6 +28,9 @@ from planscan.models import (
     Status,
 )
 
+if TYPE_CHECKING:
+    from planscan.match import DocumentIndex
+
 DocumentCallback = Callable[[DocumentResult], None]
 PageCallback = Callable[[str, int, int], None]  # path, pages read, pages in the document
 
@@ -41,6 +45,7 @@ class ScanOptions:
     cache_dir: Path | None = None  # None: no cache
     limits: Limits = Limits()
     evidence: bool = True  # list every hit with page and snippet (else counts only)
+    ocr: bool = False  # read PDF pages without a text layer with Tesseract
 
 
 def scan(
@@ -73,6 +78,10 @@ def scan(
         refs.extend(discover(path_list, keyword_set))
     if manifest is None and not path_list:
         raise InputError("nothing to scan: give files, folders or --manifest")
+    if options.ocr:
+        from planscan.extract.ocr import check_tesseract
+
+        check_tesseract()  # says what to install before any document is read
     to_read = [r for r in refs if r.path is not None]
     if on_start is not None:
         on_start(len(to_read))
@@ -89,6 +98,7 @@ def _scan_documents(
 ) -> tuple[list[DocumentResult], tuple[str, ...]]:
     from planscan.cache import CacheCorrupt, CachedText, TextCache
     from planscan.extract import engine_version
+    from planscan.match import DocumentIndex as DocumentIndexType
     from planscan.worker import ReadOutcome, ReadTask, read_documents
 
     results: dict[int, DocumentResult] = {}
@@ -113,7 +123,8 @@ def _scan_documents(
             continue
         engine = options.engine if kind == "pdf" else "python-docx"
         if cache is not None and kind in ("pdf", "zip"):
-            key = cache.key(sha256, engine_version(engine), options.limits.max_pages)
+            version = engine_version(engine) + (" +tesseract" if options.ocr else "")
+            key = cache.key(sha256, version, options.limits.max_pages)
             cache_keys[index] = key
             try:
                 cached = cache.get(key)
@@ -130,11 +141,14 @@ def _scan_documents(
                     keywords,
                     truncated=cached.truncated,
                     evidence=options.evidence,
-                    vocabulary=cached.vocabulary,
+                    index=DocumentIndexType(cached.pages, cached.vocabulary, cached.repeated),
+                    ocr="tesseract" in cached.info.engine,
                 )
                 finish(index, result)
                 continue
-        tasks.append(ReadTask(index, ref, sha256, engine, options.password, options.evidence))
+        tasks.append(
+            ReadTask(index, ref, sha256, engine, options.password, options.evidence, options.ocr)
+        )
 
     def on_outcome(outcome: ReadOutcome) -> None:
         task = outcome.task
@@ -152,6 +166,7 @@ def _scan_documents(
                 outcome.title_text,
                 result.truncated,
                 outcome.vocabulary,
+                outcome.repeated,
             )
             try:
                 cache.put(cache_keys[task.index], entry)
@@ -218,10 +233,13 @@ def read_and_analyse(
     limits: Limits,
     send: Callable[[tuple[object, ...]], None],
     evidence: bool = True,
+    ocr: bool = False,
 ) -> DocumentResult:
     """Read one document page by page, sending each normalised page to `send`, then match
     and score it. Runs in a reader process; raises DocumentError for unreadable files."""
     from planscan.extract import iter_pages
+    from planscan.extract.ocr import needs_ocr
+    from planscan.headers import find_repeated_spans
     from planscan.match import index_document
     from planscan.normalize import normalize_text
 
@@ -230,18 +248,31 @@ def read_and_analyse(
     assert isinstance(info, ExtractedInfo)
     send(("info", info))
     pages: list[str] = []
+    raw_pages: list[str] = []
+    ocr_pages: list[int] = []
     title_text = ""
     for raw in items:
         assert isinstance(raw, str)
+        if ocr and needs_ocr(raw):
+            from planscan.extract.ocr import ocr_page
+
+            raw = ocr_page(ref.path or Path(), len(pages), password)
+            ocr_pages.append(len(pages) + 1)
+            send(("ocr", len(pages) + 1))
         if not pages:
             title_text = title_lines(raw)
             send(("title", title_text))
         page = normalize_text(raw)
         pages.append(page)
+        raw_pages.append(raw)
         send(("page", page))
     truncated = limits.max_pages is not None and info.pages > limits.max_pages
-    vocabulary = index_document(pages).vocabulary
-    send(("vocabulary", vocabulary))
+    if ocr_pages:
+        info = replace(info, engine=f"{info.engine}+tesseract")
+        send(("info", info))  # the cache must know the text came from OCR
+    repeated = find_repeated_spans(raw_pages, pages)
+    index = index_document(pages, repeated)
+    send(("index", index.vocabulary, index.repeated))
     return analyse(
         ref,
         sha256,
@@ -251,7 +282,8 @@ def read_and_analyse(
         keywords,
         truncated=truncated,
         evidence=evidence,
-        vocabulary=vocabulary,
+        index=index,
+        ocr=bool(ocr_pages),
     )
 
 
@@ -264,14 +296,15 @@ def analyse(
     keywords: KeywordSet,
     truncated: bool = False,
     evidence: bool = True,
-    vocabulary: dict[str, int] | None = None,
+    index: DocumentIndex | None = None,
+    ocr: bool = False,
 ) -> DocumentResult:
     """Match and score normalised pages into a DocumentResult.
 
     With evidence, every hit is listed with its page and snippet; without, only the counts
     are computed (from the vocabulary: much faster on long plans).
     """
-    from planscan.match import DocumentIndex, count_terms, find_hits, index_document
+    from planscan.match import count_terms, find_hits, index_document
     from planscan.score import score_document
 
     result = replace(
@@ -285,18 +318,21 @@ def analyse(
         result = replace(result, level=level, level_source="title" if level else None)
     if not pages:
         return replace(result, message="the document has no pages", reason="damaged")
-    index = (
-        DocumentIndex(tuple(pages), vocabulary) if vocabulary is not None else index_document(pages)
-    )
+    result = replace(result, ocr=ocr)
+    if index is None:
+        index = index_document(pages)
     if index.word_count == 0:
         return replace(
             result,
             status=Status.NO_TEXT,
-            message="no text could be extracted (a scanned document without a text layer?)",
+            message="no text could be extracted, not even by OCR"
+            if ocr
+            else "no text could be extracted (a scanned document without a text layer?)",
         )
     if evidence:
         hits = find_hits(index, keywords, info.page_labels)
-        counts = {term: len(term_hits) for term, term_hits in hits.items()}
+        # Running headers and footers are listed once as evidence, never counted.
+        counts = {term: sum(not h.repeated for h in hs) for term, hs in hits.items()}
     else:
         hits, counts = {}, count_terms(index, keywords)
     breakdown = score_document(counts, index.word_count, keywords)
@@ -342,6 +378,7 @@ def outcome_to_result(outcome: object, keywords: KeywordSet, limits: Limits) -> 
                 outcome.title_text,
                 keywords,
                 truncated=True,
+                ocr=outcome.ocr_pages > 0,
             )
             message = (
                 f"reading timed out after {len(outcome.pages)} of {total} pages; the colour"

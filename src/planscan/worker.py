@@ -36,6 +36,7 @@ class ReadTask:
     engine: str
     password: str | None
     evidence: bool = True
+    ocr: bool = False
 
 
 @dataclass
@@ -47,6 +48,8 @@ class ReadOutcome:
     pages: list[str] = field(default_factory=list)
     title_text: str = ""
     vocabulary: dict[str, int] | None = None
+    repeated: tuple[tuple[tuple[int, int], ...], ...] | None = None
+    ocr_pages: int = 0
     result: DocumentResult | None = None
     error: DocumentError | None = None
     detail: str | None = None  # the raw exception, shown only with --debug
@@ -80,6 +83,7 @@ def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits) -> None:
                 limits,
                 send=conn.send,
                 evidence=task.evidence,
+                ocr=task.ocr,
             )
             conn.send(("done", result))
         except DocumentError as exc:
@@ -211,8 +215,10 @@ def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | No
             outcome.info = message[1]
         elif kind == "title":
             outcome.title_text = message[1]
-        elif kind == "vocabulary":
-            outcome.vocabulary = message[1]
+        elif kind == "index":
+            outcome.vocabulary, outcome.repeated = message[1], message[2]
+        elif kind == "ocr":
+            outcome.ocr_pages += 1
         elif kind == "page":
             outcome.pages.append(message[1])
             if on_page is not None and outcome.info is not None:

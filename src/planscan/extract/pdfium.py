@@ -7,6 +7,7 @@ with CRLF; normalize_text() handles both.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,3 +84,35 @@ def _document_error(detail: str) -> DocumentError:
             "encrypted",
         )
     return DocumentError("the PDF is damaged and cannot be opened; download it again", "damaged")
+
+
+def render_page_gray(
+    path: Path, index: int, password: str | None, dpi: int = 300, max_pixels: int = 40_000_000
+) -> tuple[bytes, int]:
+    """Render page `index` (0-based) in grey as a binary PGM image; return it and its dpi.
+
+    Huge sheets (an A0 map) are rendered smaller, to at most max_pixels.
+    """
+    try:
+        document = pypdfium2.PdfDocument(str(path), password=password or None)
+    except pypdfium2.PdfiumError as exc:
+        raise _document_error(str(exc)) from None
+    try:
+        page = document[index]
+        try:
+            width, height = page.get_size()
+            scale = dpi / 72
+            if width * height * scale * scale > max_pixels:
+                scale = math.sqrt(max_pixels / (width * height))
+            bitmap = page.render(scale=scale, grayscale=True)
+            try:
+                w, h, stride = bitmap.width, bitmap.height, bitmap.stride
+                buffer = memoryview(bitmap.buffer).cast("B")
+                rows = b"".join(buffer[r * stride : r * stride + w] for r in range(h))
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
+    finally:
+        document.close()
+    return b"P5\n%d %d\n255\n" % (w, h) + rows, round(scale * 72)

@@ -75,6 +75,10 @@ def display_path(path: str) -> str:
     return relative if not relative.startswith("..") else str(Path(path))
 
 
+# Text that came from OCR may have misread words: the planner should know to check.
+_OCR_NOTE = " · read with OCR"
+
+
 def _terms_found(doc: DocumentResult) -> str:
     if doc.message:
         return doc.message
@@ -99,7 +103,7 @@ def render_documents(result: ScanResult) -> Table:
         score = f"{doc.score:.1f}" if doc.breakdown is not None else "–"
         details = Text.assemble(
             (f"{doc.municipality} · {level}", "bold"),
-            f" · {display_path(doc.path)}\n",
+            f" · {display_path(doc.path)}{_OCR_NOTE if doc.ocr else ''}\n",
             (_terms_found(doc), "italic" if doc.message else ""),
         )
         table.add_row(status_text(doc.status), score, details)
@@ -116,7 +120,7 @@ def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
     head = Text.assemble(
         (display_path(doc.path), "bold"),
         f"  {doc.municipality} · {doc.level or 'unclassified'} · {doc.pages} pages ·"
-        f" {doc.words} words  ",
+        f" {doc.words} words{_OCR_NOTE if doc.ocr else ''}  ",
         status_text(doc.status),
     )
     if doc.breakdown is None:

@@ -1,0 +1,128 @@
+"""Running headers and footers: lines a PDF repeats on most of its pages. Standard library only.
+
+A plan's title in the header ("Boligsosial plan for Kongsberg kommune", on 33 of 44 pages)
+or a footer naming the plan ("Plan for bosetting og integrering av flyktninger") would
+otherwise count as a hit on every page. Detection is line-based, on the raw page texts
+(normalisation joins lines), and the lines found are then located in the normalised texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from planscan.normalize import normalize_text, undouble
+
+# A line is a running header or footer when it stands on at least this share of the pages
+# and on at least DEFAULT_MIN_PAGES of them. Left and right pages often carry different
+# headers (the plan's title on one, the chapter on the other), so each appears on about
+# half the pages: "most pages" would miss them.
+DEFAULT_MIN_SHARE = 0.4
+DEFAULT_MIN_PAGES = 3
+# Headers and footers are short; a long line repeated on many pages is body text (and
+# pdftotext writes whole paragraphs as one line).
+MAX_LINE_WORDS = 15
+MIN_KEY_LETTERS = 3
+# pdftotext sometimes runs a header into the first body line ("Boligsosialplan for
+# Kongsberg kommune 2023-2030 De årlige budsjettvedtakene ..."). A line that starts with a
+# running line of at least this many letters, up to a word boundary, starts with that header.
+MIN_JOINED_KEY_LETTERS = 10
+
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+Span = tuple[int, int]
+
+
+def line_key(line: str) -> str:
+    """The letters of a line, lower case: page numbers, dates and spacing do not count.
+
+    "Side 3 av 22" and "Side 4 av 22" have the same key, and so do a header and its
+    double-struck copy ("KKOOMMMMUUNNEE 1111").
+    """
+    return _NOT_LETTERS.sub("", undouble(line).casefold())
+
+
+def find_running_lines(
+    pages: Sequence[str],
+    *,
+    min_share: float = DEFAULT_MIN_SHARE,
+    min_pages: int = DEFAULT_MIN_PAGES,
+) -> frozenset[str]:
+    """Given raw page texts, return the keys (see line_key) of lines repeated on most pages."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({key for key in map(_candidate_key, page.splitlines()) if key})
+    needed = max(min_pages, min_share * len(pages))
+    return frozenset(key for key, count in seen.items() if count >= needed)
+
+
+def find_repeated_spans(
+    raw_pages: Sequence[str],
+    normalized_pages: Sequence[str],
+    *,
+    min_share: float = DEFAULT_MIN_SHARE,
+    min_pages: int = DEFAULT_MIN_PAGES,
+) -> tuple[tuple[Span, ...], ...]:
+    """Given raw page texts and their normalize_text() forms, return for each page the
+    (start, end) character spans of its running headers and footers in the normalised text.
+    """
+    keys = find_running_lines(raw_pages, min_share=min_share, min_pages=min_pages)
+    if not keys:
+        return tuple(() for _ in raw_pages)
+    return tuple(
+        _spans_in_page(raw, normalized, keys)
+        for raw, normalized in zip(raw_pages, normalized_pages, strict=True)
+    )
+
+
+def _candidate_key(line: str) -> str:
+    if len(line.split()) > MAX_LINE_WORDS:
+        return ""
+    key = line_key(line)
+    return key if len(key) >= MIN_KEY_LETTERS else ""
+
+
+def _spans_in_page(raw: str, normalized: str, keys: frozenset[str]) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    joinable = [key for key in keys if len(key) >= MIN_JOINED_KEY_LETTERS]
+    offset = 0
+    for line in raw.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        key = _candidate_key(line)
+        if key in keys:
+            target = normalize_text(line)
+        elif joinable and any(line_key(line).startswith(k) for k in joinable):
+            # Only lines that start like a running header are looked at letter by letter.
+            target = normalize_text(_joined_header(undouble(line), joinable))
+        else:
+            continue
+        if not target:
+            continue
+        # Where the line starts in the normalised page: normalising what comes before it
+        # gives the position, give or take a joined hyphen or a space.
+        near = len(normalize_text(raw[:start]))
+        found = normalized.find(target, max(0, near - 3))
+        if found < 0:
+            found = normalized.find(target)
+        if found >= 0:
+            spans.append((found, found + len(target)))
+    return tuple(spans)
+
+
+def _joined_header(line: str, keys: list[str]) -> str:
+    """The start of a line that is a running header run into body text, or ""."""
+    letters = [i for i, c in enumerate(line) if not _NOT_LETTERS.fullmatch(c)]
+    key = "".join(line[i] for i in letters).casefold()
+    if len(key) != len(letters):  # a letter whose case folding is longer ("ß")
+        return ""
+    for running in keys:
+        if len(running) >= len(key):
+            continue
+        if not key.startswith(running):
+            continue
+        end = letters[len(running) - 1] + 1
+        if end < len(line) and line[end].isalpha():
+            continue  # "Planstrategien ..." does not start with "Planstrategi"
+        return line[: letters[len(running)]]  # with the page number or year after it
+    return ""
