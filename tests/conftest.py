@@ -4,11 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from planscan import KeywordSet, load_keywords
-from tests.fixtures.generate import build_all, build_tree
+import planscan
+from planscan import KeywordSet, ScanResult, load_keywords
+from tests.fixtures.generate import build_all, build_evidence_tree, build_tree
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
+EXAMPLES = REPO / "examples"
 
 
 @pytest.fixture(scope="session")
@@ -24,3 +26,19 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tree(tmp_path_factory.mktemp("tree"))
+
+
+@pytest.fixture(scope="session")
+def evidence_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_evidence_tree(tmp_path_factory.mktemp("evidence"))
+
+
+@pytest.fixture(scope="session")
+def evidence_result(evidence_tree: Path) -> ScanResult:
+    return planscan.scan([evidence_tree])
+
+
+@pytest.fixture(scope="session")
+def examples_result() -> ScanResult:
+    """The shipped examples, scanned once for every test that only reads the result."""
+    return planscan.scan([EXAMPLES])

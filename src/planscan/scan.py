@@ -11,6 +11,7 @@ from planscan import __version__
 from planscan.discover import classify_level, discover, load_manifest, title_lines
 from planscan.errors import DocumentError, InputError
 from planscan.extract import extract_pages
+from planscan.headers import running_hits, split_running
 from planscan.keywords import load_keywords
 from planscan.match import find_hits, index_document
 from planscan.models import (
@@ -89,7 +90,9 @@ def scan_document(
         return replace(blank, message=str(exc), reason=exc.reason)
     raw_pages = extracted.pages
     blank = replace(blank, engine=extracted.engine)
-    pages = [normalize_text(page) for page in raw_pages]
+    # Running headers and footers are one statement, not one per page: counted nowhere.
+    running = split_running(raw_pages)
+    pages = [normalize_text(page) for page in running.pages]
     if blank.level is None and raw_pages:
         level = classify_level(title_lines(raw_pages[0]), keywords.levels)
         blank = replace(blank, level=level, level_source="title" if level else None)
@@ -104,6 +107,16 @@ def scan_document(
     hits = find_hits(index, keywords)
     counts = {term: len(term_hits) for term, term_hits in hits.items()}
     breakdown = score_document(counts, index.word_count, keywords)
+    all_hits = (
+        *(hit for term_hits in hits.values() for hit in term_hits),
+        *running_hits(running.lines, keywords),
+    )
+    if extracted.page_labels is not None:
+        labels = extracted.page_labels
+        all_hits = tuple(
+            replace(hit, page_label=labels[hit.page - 1] if hit.page <= len(labels) else None)
+            for hit in all_hits
+        )
     return replace(
         blank,
         status=breakdown.status,
@@ -111,7 +124,7 @@ def scan_document(
         words=index.word_count,
         score=round(breakdown.score, 2),
         counts=counts,
-        hits=tuple(hit for term_hits in hits.values() for hit in term_hits),
+        hits=tuple(all_hits),
         breakdown=breakdown,
     )
 
