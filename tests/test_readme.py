@@ -37,7 +37,7 @@ def test_ci_runs_the_readme_quickstart_commands() -> None:
 def test_every_command_is_documented() -> None:
     help_text = CliRunner().invoke(app, ["--help"]).stdout
     commands = re.findall(r"│ (\w+)\s{2,}", help_text.split("Commands")[1])
-    assert commands == ["scan", "explain"]
+    assert commands == ["scan", "explain", "hits"]
     for command in commands:
         assert f"planscan {command}" in README
         options = CliRunner().invoke(app, [command, "--help"]).stdout
@@ -54,3 +54,11 @@ def test_readme_shows_the_matrix_as_it_prints() -> None:
     golden = (REPO / "tests" / "golden" / "examples-matrix.txt").read_text(encoding="utf-8")
     block = "\n".join(line.rstrip() for line in golden.splitlines())
     assert f"$ planscan scan examples/ --quiet\n{block}\n```" in README
+
+
+def test_readme_images_exist_and_stay_small() -> None:
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README)
+    assert images == ["docs/terminal-matrix.png", "docs/html-report.png"]
+    for image in images:
+        data = (REPO / image).read_bytes()
+        assert data.startswith(b"\x89PNG") and len(data) < 300 * 1024, image
