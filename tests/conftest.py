@@ -1,14 +1,20 @@
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from planscan import KeywordSet, load_keywords
-from tests.fixtures.generate import build_all, build_tree
+import planscan
+from planscan import KeywordSet, ScanResult, load_keywords
+from planscan.cli import app
+from tests.fixtures.generate import build_all, build_evidence_tree, build_tree
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
+EXAMPLES = REPO / "examples"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -32,3 +38,55 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tree(tmp_path_factory.mktemp("tree"))
+
+
+@pytest.fixture(scope="session")
+def evidence_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_evidence_tree(tmp_path_factory.mktemp("evidence"))
+
+
+@pytest.fixture(scope="session")
+def evidence_result(evidence_tree: Path) -> ScanResult:
+    return planscan.scan([evidence_tree])
+
+
+@pytest.fixture(scope="session")
+def examples_result() -> ScanResult:
+    """The shipped examples, scanned once for every test that only reads the result."""
+    return planscan.scan([EXAMPLES])
+
+
+@dataclass(frozen=True)
+class CliRun:
+    exit_code: int
+    stdout: str
+    stderr: str
+    outputs: dict[str, Path]
+
+
+REPORT_OPTIONS = {
+    "--html": "report.html",
+    "--xlsx": "report.xlsx",
+    "--markdown": "report.md",
+    "--csv-hits": "hits.csv",
+    "--csv": "matrix.csv",
+    "--json": "result.json",
+}
+
+
+@pytest.fixture(scope="session")
+def examples_cli(tmp_path_factory: pytest.TempPathFactory) -> CliRun:
+    """`planscan scan examples/ --quiet --details` with every report, run once from the checkout
+    (paths in the output are relative to it, as a user who ran it there sees them)."""
+    folder = tmp_path_factory.mktemp("reports")
+    outputs = {option: folder / name for option, name in REPORT_OPTIONS.items()}
+    args = [arg for option, path in outputs.items() for arg in (option, str(path))]
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        result = CliRunner().invoke(
+            app, ["scan", "examples/", "--quiet", "--details", *args], env={"COLUMNS": "100"}
+        )
+    finally:
+        os.chdir(cwd)
+    return CliRun(result.exit_code, result.stdout, result.stderr, outputs)

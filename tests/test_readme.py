@@ -42,6 +42,7 @@ def _commands(args: list[str]) -> list[str]:
 def test_every_command_and_option_is_documented() -> None:
     commands = [[c] for c in _commands([])]
     assert ["scan"] in commands and ["explain"] in commands and ["cache"] in commands
+    assert ["hits"] in commands
     commands += [["cache", c] for c in _commands(["cache"])]
     assert ["cache", "info"] in commands and ["cache", "clear"] in commands
     for command in commands:
@@ -61,3 +62,11 @@ def test_readme_shows_the_matrix_as_it_prints() -> None:
     golden = (REPO / "tests" / "golden" / "examples-matrix.txt").read_text(encoding="utf-8")
     block = "\n".join(line.rstrip() for line in golden.splitlines())
     assert f"$ planscan scan examples/ --quiet\n{block}\n```" in README
+
+
+def test_readme_images_exist_and_stay_small() -> None:
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README)
+    assert images == ["docs/terminal-matrix.png", "docs/html-report.png"]
+    for image in images:
+        data = (REPO / image).read_bytes()
+        assert data.startswith(b"\x89PNG") and len(data) < 300 * 1024, image

@@ -15,6 +15,7 @@ __version__ = "1.0.0"
 from planscan.errors import ConfigError, ExitCode, PlanscanError  # noqa: E402
 from planscan.keywords import load_keywords  # noqa: E402
 from planscan.models import DocumentResult, KeywordSet, ScanResult, Status  # noqa: E402
+from planscan.review import apply_review, load_review  # noqa: E402
 from planscan.scan import ScanOptions, scan, scan_document  # noqa: E402
 
 __all__ = [
@@ -27,7 +28,9 @@ __all__ = [
     "ScanResult",
     "Status",
     "__version__",
+    "apply_review",
     "load_keywords",
+    "load_review",
     "scan",
     "scan_document",
 ]

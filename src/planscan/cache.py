@@ -15,22 +15,23 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from planscan.match import DocumentIndex
 from planscan.models import ExtractedInfo
 from planscan.normalize import NORMALIZE_VERSION
 from planscan.report.files import write_atomic
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _SUFFIX = ".json.z"
 
 
 @dataclass(frozen=True)
 class CachedText:
     info: ExtractedInfo
-    pages: tuple[str, ...]
     title_text: str
     truncated: bool
-    vocabulary: dict[str, int]  # word -> occurrences, so counting needs no tokenising
-    repeated: tuple[tuple[tuple[int, int], ...], ...] | None  # running headers, per page
+    # The page bodies, running headers apart, and the vocabulary: counting a cached
+    # document needs neither tokenising nor header detection.
+    index: DocumentIndex
 
 
 class CacheCorrupt(Exception):
@@ -72,16 +73,12 @@ class TextCache:
                 if data["info"]["page_labels"] is not None
                 else None,
             )
-            pages = tuple(str(p) for p in data["text"].split("\f"))
-            vocabulary = {str(k): int(v) for k, v in data["vocabulary"].items()}
-            repeated = (
-                tuple(tuple((int(a), int(b)) for a, b in page) for page in data["repeated"])
-                if data["repeated"] is not None
-                else None
+            index = DocumentIndex(
+                pages=tuple(data["text"].split("\f")),
+                vocabulary={str(k): int(v) for k, v in data["vocabulary"].items()},
+                headers=tuple(tuple(str(line) for line in page) for page in data["headers"]),
             )
-            return CachedText(
-                info, pages, str(data["title_text"]), bool(data["truncated"]), vocabulary, repeated
-            )
+            return CachedText(info, str(data["title_text"]), bool(data["truncated"]), index)
         except (zlib.error, ValueError, KeyError, TypeError) as exc:
             raise CacheCorrupt(f"{path}: {type(exc).__name__}") from None
 
@@ -96,9 +93,9 @@ class TextCache:
             },
             # One string, not a list: far quicker to parse. Pages never contain \f (it is
             # whitespace, and normalisation turns whitespace into spaces).
-            "text": "\f".join(entry.pages),
-            "vocabulary": entry.vocabulary,
-            "repeated": entry.repeated,
+            "text": "\f".join(entry.index.pages),
+            "vocabulary": entry.index.vocabulary,
+            "headers": [list(page) for page in entry.index.headers],
             "title_text": entry.title_text,
             "truncated": entry.truncated,
         }

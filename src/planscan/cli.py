@@ -13,7 +13,15 @@ import typer
 
 from planscan import __version__
 from planscan.errors import ExitCode, InputError, PlanscanError
-from planscan.models import DocumentResult, Limits, ScanResult, Status
+from planscan.models import (
+    DocumentResult,
+    KeywordSet,
+    Limits,
+    Override,
+    ReviewOutcome,
+    ScanResult,
+    Status,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -163,13 +171,42 @@ def scan(
     max_file_size: Annotated[
         int, typer.Option("--max-file-size", min=1, help="MiB: larger files are not read.")
     ] = Limits.max_file_bytes // (1 << 20),
+    details: Annotated[
+        bool, typer.Option("--details", help="Also print hits per search word for every document.")
+    ] = False,
+    review: Annotated[
+        Path | None,
+        typer.Option(
+            "--review",
+            help="Review file with colours set by a person (default: review.yaml beside the"
+            " manifest, if there is one).",
+            dir_okay=False,
+        ),
+    ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Write a self-contained HTML report with the evidence."),
+    ] = None,
+    xlsx: Annotated[
+        Path | None,
+        typer.Option("--xlsx", help="Write an Excel workbook: matrix, documents, hits."),
+    ] = None,
+    markdown: Annotated[
+        Path | None,
+        typer.Option("--markdown", help="Write the matrix as Markdown (for a CI job summary)."),
+    ] = None,
+    csv_hits: Annotated[
+        Path | None,
+        typer.Option("--csv-hits", help="Write every hit as CSV, one row per hit (Excel-safe)."),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Scan plans and print the municipality × plan level matrix."""
     from planscan.scan import ScanOptions
     from planscan.scan import scan as run_scan
 
-    outputs = [p for p in (csv, json) if p is not None]
+    reports = {"html": html, "xlsx": xlsx, "markdown": markdown, "csv_hits": csv_hits}
+    outputs = [p for p in (csv, json, *reports.values()) if p is not None]
     options = ScanOptions(
         engine=engine.value,
         password=password,
@@ -177,7 +214,7 @@ def scan(
         cache_dir=None if no_cache else _cache_dir(),
         # Hits with pages and snippets cost time on long plans; only outputs that show them
         # need them.
-        evidence=json is not None,
+        evidence=any(p is not None for p in (json, html, xlsx, csv_hits)),
         ocr=ocr,
         limits=Limits(
             max_file_bytes=max_file_size << 20,
@@ -191,28 +228,34 @@ def scan(
         for output in outputs:
             if not output.parent.resolve().is_dir():
                 raise InputError(f"{output}: the folder {output.parent} does not exist")
+        keyword_set, overrides = _load_review(keywords, review, manifest)
         with _progress() as progress:
-            return run_scan(
+            result = run_scan(
                 paths or (),
                 manifest=manifest,
-                keywords=keywords,
+                keywords=keyword_set,
                 options=options,
                 on_start=progress.start,
                 on_document=progress.document,
                 on_page=progress.page,
             )
+        return _apply_review(result, overrides)
 
     result = _run(action, debug)
     _write_outputs(result, csv, json, debug)
+    _write_reports(result, reports, debug)
 
-    from planscan.report.terminal import render_legend, render_matrix, render_scan
+    from planscan.report.terminal import render_details, render_legend, render_matrix, render_scan
 
     out = _stdout()
     if quiet:
         out.print(render_matrix(result))
-        out.print(render_legend())
+        out.print(render_legend(bool(result.reviews)))
     else:
         out.print(render_scan(result))
+    if details:
+        out.print()
+        out.print(render_details(result))
     err = _stderr()
     for warning in result.warnings:
         err.print(f"planscan: warning: {warning}", markup=False, soft_wrap=True)
@@ -220,6 +263,7 @@ def scan(
         err.print(f"planscan: {doc.path}: {doc.message}", markup=False, soft_wrap=True)
         if debug and doc.detail:
             err.print(doc.detail, markup=False, soft_wrap=True)
+    _warn_reviews(result)
     raise typer.Exit(int(_exit_code(result, fail_on)))
 
 
@@ -302,12 +346,68 @@ def _write_outputs(result: ScanResult, csv: Path | None, json: Path | None, debu
     _run(action, debug)
 
 
+def _load_review(
+    keywords: Path | None, review: Path | None, manifest: Path | None
+) -> tuple[KeywordSet, tuple[Override, ...] | None]:
+    """Check the keywords and the review file before any document is opened."""
+    from planscan.keywords import load_keywords
+    from planscan.review import default_review_path, load_review
+
+    keyword_set = load_keywords(keywords)
+    path = review if review is not None else default_review_path(manifest)
+    return keyword_set, (load_review(path, keyword_set) if path is not None else None)
+
+
+def _apply_review(result: ScanResult, overrides: tuple[Override, ...] | None) -> ScanResult:
+    from planscan.review import apply_review
+
+    return result if overrides is None else apply_review(result, overrides)
+
+
+def _warn_reviews(result: ScanResult) -> None:
+    err = _stderr()
+    for review in result.reviews:
+        if review.outcome is not ReviewOutcome.APPLIED:
+            err.print(
+                f"planscan: {review.override.where}: review not applied: {review.message}",
+                markup=False,
+                soft_wrap=True,
+            )
+
+
+def _write_reports(result: ScanResult, reports: dict[str, Path | None], debug: bool) -> None:
+    """Write the reports for people (HTML, XLSX, Markdown, hits CSV) that were asked for."""
+    from planscan.report.files import write_atomic
+    from planscan.report.hitscsv import render_hits_csv
+    from planscan.report.html import render_html
+    from planscan.report.markdown import render_markdown
+    from planscan.report.xlsx import render_xlsx
+
+    renderers: dict[str, Callable[[ScanResult], str | bytes]] = {
+        "html": render_html,
+        "xlsx": render_xlsx,
+        "markdown": render_markdown,
+        "csv_hits": render_hits_csv,
+    }
+
+    def action() -> None:
+        for name, path in reports.items():
+            if path is None:
+                continue
+            try:
+                write_atomic(path, renderers[name](result))
+            except OSError as exc:
+                raise InputError(f"{path}: cannot write the file: {exc.strerror}") from None
+
+    _run(action, debug)
+
+
 def _exit_code(result: ScanResult, fail_on: FailOn | None) -> ExitCode:
     if result.failed:
         return ExitCode.DOCUMENT_ERRORS
     if fail_on is not None:
         threshold = Status(fail_on.value).rank
-        if any(cell.status.rank <= threshold for cell in result.matrix):
+        if any(cell.shown.rank <= threshold for cell in result.matrix):
             return ExitCode.FAIL_ON
     return ExitCode.OK
 
@@ -334,6 +434,40 @@ def explain(
     result = _run(action, debug)
     doc = result.documents[0]
     _stdout().print(render_explain(doc, result))
+    if doc.status is Status.ERROR:
+        raise typer.Exit(int(ExitCode.DOCUMENT_ERRORS))
+
+
+@app.command()
+def hits(
+    file: Annotated[Path, typer.Argument(help="One plan document (PDF or DOCX).")],
+    term: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--term", "-t", help="Show only this search word (repeat for several; any case)."
+        ),
+    ] = None,
+    keywords: KeywordsOption = None,
+    password: PasswordOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Show every hit in one document, by search word, with page and the text around it."""
+    from planscan.evidence import select_terms
+    from planscan.keywords import load_keywords
+    from planscan.models import Term
+    from planscan.report.terminal import render_hits
+    from planscan.scan import scan as run_scan
+
+    def action() -> tuple[ScanResult, tuple[Term, ...]]:
+        if not file.is_file():
+            raise InputError(f"{file}: no such file")
+        keyword_set = load_keywords(keywords)
+        terms = select_terms(keyword_set, term or ())
+        return run_scan([file], keywords=keyword_set, password=password), terms
+
+    result, terms = _run(action, debug)
+    doc = result.documents[0]
+    _stdout().print(render_hits(doc, result, terms))
     if doc.status is Status.ERROR:
         raise typer.Exit(int(ExitCode.DOCUMENT_ERRORS))
 

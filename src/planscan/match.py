@@ -38,21 +38,15 @@ class DocumentIndex:
     that match a term, so a long plan costs little more to match than to read.
     """
 
-    pages: tuple[str, ...]
-    # word as written -> occurrences outside running headers (0: only in running headers,
-    # so that header hits can still be listed once as evidence)
+    pages: tuple[str, ...]  # the body of each page: running headers and footers cut out
+    # word as written -> occurrences in the bodies (0: only in running headers, so that
+    # header hits can still be listed once as evidence)
     vocabulary: dict[str, int]
-    # Per page, the (start, end) spans of running headers and footers (planscan.headers).
-    repeated: tuple[tuple[tuple[int, int], ...], ...] | None = None
+    headers: tuple[tuple[str, ...], ...] = ()  # per page, its running header/footer lines
 
     @property
     def word_count(self) -> int:
         return sum(self.vocabulary.values())
-
-    def in_repeated(self, page: int, start: int, end: int) -> bool:
-        if not self.repeated:
-            return False
-        return any(a <= start and end <= b for a, b in self.repeated[page])
 
 
 def index_document(
@@ -61,22 +55,26 @@ def index_document(
     """Given normalised page texts (and their running-header spans), return their
     vocabulary. Words in running headers and footers are not counted."""
     counts: Counter[str] = Counter()
-    in_headers: set[str] = set()
+    bodies: list[str] = []
+    headers: list[tuple[str, ...]] = []
     for number, text in enumerate(pages):
-        spans = repeated[number] if repeated else ()
+        spans = sorted(repeated[number]) if repeated else ()
+        lines: list[str] = []
         if spans:
             pieces, at = [], 0
-            for start, end in sorted(spans):
+            for start, end in spans:
                 pieces.append(text[at:start])
-                in_headers.update(_WORD.findall(text, start, end))
+                lines.append(text[max(start, at) : end])
                 at = max(at, end)
             pieces.append(text[at:])
-            text = " ".join(pieces)
+            text = " ".join(piece.strip() for piece in pieces if piece.strip())
+        bodies.append(text)
+        headers.append(tuple(lines))
         counts.update(_WORD.findall(text))
-    for word in in_headers:
-        counts.setdefault(word, 0)
-    spans_tuple = tuple(tuple(map(tuple, p)) for p in repeated) if repeated else None
-    return DocumentIndex(tuple(pages), dict(counts), spans_tuple)  # type: ignore[arg-type]
+    for line in (line for page in headers for line in page):
+        for word in _WORD.findall(line):
+            counts.setdefault(word, 0)
+    return DocumentIndex(tuple(bodies), dict(counts), tuple(headers) if repeated else ())
 
 
 def ocr_skeleton(word: str) -> str:
@@ -97,8 +95,7 @@ def count_terms(index: DocumentIndex, keywords: KeywordSet) -> dict[str, int]:
     counts: dict[str, int] = {}
     for term in keywords.terms:
         if term.mode is MatchMode.PHRASE:
-            positions = _phrase_positions(index, term, matcher)
-            counts[term.key] = sum(not index.in_repeated(*key) for key in positions)
+            counts[term.key] = len(_phrase_positions(index, term, matcher))
         else:
             counts[term.key] = sum(index.vocabulary[word] for word in matcher.matches(term))
     return counts
@@ -125,15 +122,7 @@ def find_hits(
     hits: dict[str, list[Hit]] = {}
     for term_key, positions in found.items():
         term_hits = hits[term_key] = []
-        listed: set[str] = set()
         for (page, start, end), kind in sorted(positions.items()):
-            repeated = index.in_repeated(page, start, end)
-            if repeated:
-                # A running header is evidence to show once, not a mention on every page.
-                word = index.pages[page][start:end].casefold()
-                if word in listed:
-                    continue
-                listed.add(word)
             text = index.pages[page]
             ends = sentence_ends.get(page)
             if ends is None:  # sentence ends are found once per page
@@ -147,11 +136,32 @@ def find_hits(
                     kind,
                     snippet(text, start, end, ends=ends),
                     page_label=label,
-                    repeated=repeated,
                     offset=start,
                 )
             )
+    _add_header_hits(index, found_words=by_word, hits=hits)
     return hits
+
+
+def _add_header_hits(
+    index: DocumentIndex,
+    found_words: dict[str, list[tuple[str, MatchKind]]],
+    hits: dict[str, list[Hit]],
+) -> None:
+    """Hits in running headers and footers: each term and word listed once, at the first
+    page it stands on, marked repeated. Evidence to show, not mentions to count."""
+    listed: set[tuple[str, str]] = set()
+    for page, lines in enumerate(index.headers):
+        for line, start, end, word in _locate(lines, found_words):
+            for term_key, kind in found_words[word]:
+                key = (term_key, word.casefold())
+                if key in listed:
+                    continue
+                listed.add(key)
+                text = lines[line]
+                hits[term_key].append(
+                    Hit(term_key, page + 1, text[start:end], kind, text, repeated=True)
+                )
 
 
 def _locate(pages: Sequence[str], words: Iterable[str]) -> Iterator[tuple[int, int, int, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -218,11 +219,54 @@ class DocumentResult:
 
 
 @dataclass(frozen=True)
+class Override:
+    """One entry of a review file: the colour a person set for a cell, and why."""
+
+    status: Status
+    by: str
+    date: datetime.date
+    why: str
+    municipality: str | None = None
+    level: str | None = None
+    sha256: str | None = None  # the document the reviewer read; None for a cell without one
+    where: str = ""  # FILE:LINE:COL of the entry, for messages
+
+
+class ReviewOutcome(str, Enum):
+    APPLIED = "applied"
+    STALE = "stale"  # the document changed since the review: flagged, not applied
+    UNMATCHED = "unmatched"  # no cell or document in this scan fits the entry
+
+
+@dataclass(frozen=True)
+class Review:
+    """What became of one override in one scan."""
+
+    override: Override
+    outcome: ReviewOutcome
+    message: str  # plain words: what was applied, or why not
+    municipality: str | None = None  # the cell it belongs to, once resolved
+    level: str | None = None
+
+
+@dataclass(frozen=True)
 class Cell:
     municipality: str
     level: str
-    status: Status
+    status: Status  # as computed from the documents
     documents: tuple[str, ...]
+    review: Review | None = None
+
+    @property
+    def reviewed(self) -> bool:
+        return self.review is not None and self.review.outcome is ReviewOutcome.APPLIED
+
+    @property
+    def shown(self) -> Status:
+        """The colour to show: a reviewer's where a review applies, else the computed one."""
+        if self.review is not None and self.review.outcome is ReviewOutcome.APPLIED:
+            return self.review.override.status
+        return self.status
 
 
 @dataclass(frozen=True)
@@ -233,6 +277,7 @@ class ScanResult:
     documents: tuple[DocumentResult, ...]
     matrix: tuple[Cell, ...]
     warnings: tuple[str, ...] = ()  # things the user should know that are not errors
+    reviews: tuple[Review, ...] = ()  # every override of the review file, and its outcome
 
     def cell(self, municipality: str, level: str) -> Cell:
         return next(c for c in self.matrix if c.municipality == municipality and c.level == level)

@@ -98,7 +98,6 @@ def _scan_documents(
 ) -> tuple[list[DocumentResult], tuple[str, ...]]:
     from planscan.cache import CacheCorrupt, CachedText, TextCache
     from planscan.extract import engine_version
-    from planscan.match import DocumentIndex as DocumentIndexType
     from planscan.worker import ReadOutcome, ReadTask, read_documents
 
     results: dict[int, DocumentResult] = {}
@@ -136,12 +135,12 @@ def _scan_documents(
                     ref,
                     sha256,
                     cached.info,
-                    cached.pages,
+                    cached.index.pages,
                     cached.title_text,
                     keywords,
                     truncated=cached.truncated,
                     evidence=options.evidence,
-                    index=DocumentIndexType(cached.pages, cached.vocabulary, cached.repeated),
+                    index=cached.index,
                     ocr="tesseract" in cached.info.engine,
                 )
                 finish(index, result)
@@ -158,16 +157,9 @@ def _scan_documents(
             and task.index in cache_keys
             and outcome.result is not None
             and outcome.info is not None
-            and outcome.vocabulary is not None
+            and outcome.index is not None
         ):
-            entry = CachedText(
-                outcome.info,
-                tuple(outcome.pages),
-                outcome.title_text,
-                result.truncated,
-                outcome.vocabulary,
-                outcome.repeated,
-            )
+            entry = CachedText(outcome.info, outcome.title_text, result.truncated, outcome.index)
             try:
                 cache.put(cache_keys[task.index], entry)
             except OSError as exc:
@@ -272,7 +264,7 @@ def read_and_analyse(
         send(("info", info))  # the cache must know the text came from OCR
     repeated = find_repeated_spans(raw_pages, pages)
     index = index_document(pages, repeated)
-    send(("index", index.vocabulary, index.repeated))
+    send(("index", index))
     return analyse(
         ref,
         sha256,

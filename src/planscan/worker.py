@@ -23,6 +23,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from planscan.errors import DocumentError
+from planscan.match import DocumentIndex
 from planscan.models import DocumentResult, ExtractedInfo, KeywordSet, Limits, PlanRef
 
 _POLL_SECONDS = 0.1
@@ -47,8 +48,7 @@ class ReadOutcome:
     info: ExtractedInfo | None = None
     pages: list[str] = field(default_factory=list)
     title_text: str = ""
-    vocabulary: dict[str, int] | None = None
-    repeated: tuple[tuple[tuple[int, int], ...], ...] | None = None
+    index: DocumentIndex | None = None  # what the cache keeps
     ocr_pages: int = 0
     result: DocumentResult | None = None
     error: DocumentError | None = None
@@ -216,7 +216,7 @@ def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | No
         elif kind == "title":
             outcome.title_text = message[1]
         elif kind == "index":
-            outcome.vocabulary, outcome.repeated = message[1], message[2]
+            outcome.index = message[1]
         elif kind == "ocr":
             outcome.ocr_pages += 1
         elif kind == "page":

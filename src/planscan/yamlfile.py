@@ -7,6 +7,8 @@ silently overwritten) are caught instead of accepted.
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,7 +86,7 @@ def _convert(node: yaml.Node) -> Node:
         try:
             # A plain scalar resolves the same way on its own as inside the document.
             value = yaml.safe_load(node.value)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):  # ValueError: a date such as 2024-02-30
             kind = "other"
     return Node(kind, line, col, raw=node.value, value=value)
 
@@ -189,12 +191,26 @@ class Checker:
         self.problem(node, f"{where} must be true or false, not {_describe(node)}")
         return None
 
+    def date(self, node: Node, where: str) -> datetime.date | None:
+        """A calendar date written as YYYY-MM-DD (YAML reads it as a date; quoted is fine)."""
+        if node.is_scalar and _ISO_DATE.fullmatch(node.raw):
+            try:
+                return datetime.date.fromisoformat(node.raw)
+            except ValueError:
+                self.problem(node, f"{where}: {node.raw} is not a real date")
+                return None
+        self.problem(node, f"{where} must be a date written as YYYY-MM-DD, not {_describe(node)}")
+        return None
+
     def strings(self, node: Node, where: str) -> tuple[str, ...]:
         if node.kind != "seq":
             self.problem(node, f"{where} must be a list, not {_describe(node)}")
             return ()
         values = (self.string(item, f"an item of {where}") for item in node.items)
         return tuple(v for v in values if v is not None)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _key_line(node: Node, key: str) -> int:

@@ -21,11 +21,23 @@ def render_matrix_csv(result: ScanResult) -> str:
     """One row per plan level, one column per municipality, cells are status words.
 
     UTF-8 with a byte-order mark, so Excel shows æ, ø and å right.
+    With a review file, cells show the reviewed colour where a review applies, and two
+    columns per municipality follow: the computed colour and the review's outcome.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([safe_cell(v) for v in ("level", "label", *result.municipalities)])
+    towns = result.municipalities
+    extra = (
+        [f"{m} ({what})" for m in towns for what in ("computed", "review")]
+        if result.reviews
+        else []
+    )
+    writer.writerow([safe_cell(v) for v in ("level", "label", *towns, *extra)])
     for level in result.keywords.levels:
-        statuses = [result.cell(m, level.id).status.value for m in result.municipalities]
-        writer.writerow([safe_cell(v) for v in (level.id, level.label, *statuses)])
+        cells = [result.cell(m, level.id) for m in towns]
+        values = [c.shown.value for c in cells]
+        if result.reviews:
+            for c in cells:
+                values += [c.status.value, c.review.outcome.value if c.review else ""]
+        writer.writerow([safe_cell(v) for v in (level.id, level.label, *values)])
     return "\ufeff" + buffer.getvalue()

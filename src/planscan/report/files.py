@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -12,8 +13,11 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
     leaves half a report, and the previous report stays until the new one is complete."""
     payload = data.encode(encoding) if isinstance(data, str) else data
     directory = path.parent if str(path.parent) else Path(".")
+    mode = _mode_for(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file private (0600); a report is meant to be read and handed on.
+        os.chmod(temp_name, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -25,3 +29,13 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
         except FileNotFoundError:
             pass
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The mode of the file being replaced, or what a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planscan.models import DocumentResult, ScanResult
+from planscan.models import DocumentResult, Review, ScanResult
 
 
 def result_to_dict(result: ScanResult, debug: bool = False) -> dict[str, Any]:
@@ -22,11 +22,31 @@ def result_to_dict(result: ScanResult, debug: bool = False) -> dict[str, Any]:
             {
                 "municipality": cell.municipality,
                 "level": cell.level,
-                "status": cell.status.value,
+                "status": cell.shown.value,
+                "computed": cell.status.value,
+                "reviewed": cell.reviewed,
                 "documents": list(cell.documents),
+                "review": _review(cell.review) if cell.review else None,
             }
             for cell in result.matrix
         ],
+        "reviews": [_review(review) for review in result.reviews],
+    }
+
+
+def _review(review: Review) -> dict[str, Any]:
+    o = review.override
+    return {
+        "outcome": review.outcome.value,
+        "message": review.message,
+        "municipality": review.municipality or o.municipality,
+        "level": review.level or o.level,
+        "sha256": o.sha256,
+        "status": o.status.value,
+        "by": o.by,
+        "date": o.date.isoformat(),
+        "why": o.why,
+        "where": o.where,
     }
 
 

@@ -7,6 +7,7 @@ reads the same with NO_COLOR, when piped, and in a CI log.
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 
 from rich.console import Console, Group
@@ -21,7 +22,10 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from planscan.models import DocumentResult, ScanResult, Status
+from planscan.evidence import evidence_by_term, highlight, kind_note, page_text
+from planscan.models import Cell, DocumentResult, Hit, ReviewOutcome, ScanResult, Status, Term
+from planscan.report.legend import LEGEND, REVIEW_LEGEND, REVIEWED_MARK, STALE_MARK
+from planscan.verdict import explain_verdict
 
 CELL_LOOK: dict[Status, tuple[str, str]] = {
     Status.GREEN: ("● green", "bold black on green"),
@@ -32,19 +36,19 @@ CELL_LOOK: dict[Status, tuple[str, str]] = {
     Status.ERROR: ("! error", "bold magenta"),
 }
 
-LEGEND = (
-    (Status.GREEN, "good hits on the search words: housing-social work is a theme"),
-    (Status.YELLOW, "few hits: some housing-social content"),
-    (Status.RED, "little housing-social content to trace"),
-    (Status.MISSING, "no document found for this plan level"),
-    (Status.NO_TEXT, "no text could be extracted (scanned without OCR?)"),
-    (Status.ERROR, "the document could not be read"),
-)
-
 
 def status_text(status: Status) -> Text:
     label, style = CELL_LOOK[status]
     return Text(f" {label} ", style=style)
+
+
+def cell_text(cell: Cell) -> Text:
+    """A matrix cell: its colour, marked when a reviewer set it or a review went stale."""
+    if cell.review is None or cell.review.outcome is ReviewOutcome.UNMATCHED:
+        return status_text(cell.status)
+    label, style = CELL_LOOK[cell.shown]
+    mark = REVIEWED_MARK if cell.reviewed else STALE_MARK
+    return Text(f" {label} {mark} ", style=style)
 
 
 def render_matrix(result: ScanResult) -> Table:
@@ -52,17 +56,20 @@ def render_matrix(result: ScanResult) -> Table:
     table = Table(title="Planstatus", title_justify="left", show_lines=False)
     table.add_column("Plan level", style="bold")
     for municipality in result.municipalities:
-        table.add_column(municipality, justify="center")
+        table.add_column(Text(municipality), justify="center")  # a name, never markup
     for level in result.keywords.levels:
-        cells = [status_text(result.cell(m, level.id).status) for m in result.municipalities]
-        table.add_row(level.label, *cells)
+        cells = [cell_text(result.cell(m, level.id)) for m in result.municipalities]
+        table.add_row(Text(level.label), *cells)
     return table
 
 
-def render_legend() -> Table:
+def render_legend(reviews: bool = False) -> Table:
     table = Table.grid(padding=(0, 1))
     for status, meaning in LEGEND:
         table.add_row(status_text(status), meaning)
+    if reviews:
+        for mark, meaning in REVIEW_LEGEND:
+            table.add_row(Text(f" {mark}"), meaning)
     return table
 
 
@@ -111,18 +118,171 @@ def render_documents(result: ScanResult) -> Table:
 
 
 def render_scan(result: ScanResult) -> Group:
-    return Group(render_matrix(result), render_legend(), Text(""), render_documents(result))
+    parts: list[Table | Text] = [render_matrix(result), render_legend(bool(result.reviews))]
+    if result.reviews:
+        parts += [Text(""), render_reviews(result)]
+    return Group(*parts, Text(""), render_documents(result))
 
 
-def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
-    """How each term added to one document's score, and why it got its colour."""
-    rules = result.keywords.scoring
-    head = Text.assemble(
+def render_reviews(result: ScanResult) -> Table:
+    """Each override of the review file: applied (who, when, why), stale or unmatched."""
+    labels = {level.id: level.label for level in result.keywords.levels}
+    table = Table.grid(padding=(0, 1))
+    table.title = "Reviews"
+    table.title_justify = "left"
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for review in result.reviews:
+        o = review.override
+        where = (
+            f"{review.municipality} · {labels.get(review.level or '', review.level)}"
+            if review.municipality
+            else f"{o.municipality or 'document'} · {o.level or (o.sha256 or '')[:12]}"
+        )
+        if review.outcome is ReviewOutcome.APPLIED:
+            mark, body = (
+                REVIEWED_MARK,
+                Text.assemble(
+                    (f"{where}: ", "bold"),
+                    review.message,
+                    (f"\n{o.why}", "italic"),
+                ),
+            )
+        else:
+            mark, body = (
+                STALE_MARK,
+                Text.assemble(
+                    (f"{where}: ", "bold"),
+                    (f"not applied ({review.outcome.value}): ", "bold"),
+                    review.message,
+                    f"\n{o.where}",
+                ),
+            )
+        table.add_row(Text(mark), body)
+    return table
+
+
+def _level_columns(result: ScanResult, docs: list[DocumentResult]) -> list[str]:
+    """Column heads for one municipality's documents: the level's number (5, 5b, ?)."""
+    numbers = {level.id: str(i) for i, level in enumerate(result.keywords.levels, start=1)}
+    heads: list[str] = []
+    for doc in docs:
+        head = numbers.get(doc.level or "", "?")
+        suffix = sum(1 for h in heads if h.rstrip("bcdefghij") == head)
+        heads.append(head + ("bcdefghij"[suffix - 1] if suffix else ""))
+    return heads
+
+
+def render_details(result: ScanResult) -> Group:
+    """Per-term hit counts for every document: one table per municipality, a column per plan."""
+    order = {level.id: i for i, level in enumerate(result.keywords.levels)}
+    parts: list[Table | Text] = []
+    for municipality in result.municipalities:
+        docs = sorted(
+            (d for d in result.documents if d.municipality == municipality),
+            key=lambda d: order.get(d.level or "", len(order)),
+        )
+        if not docs:
+            continue
+        heads = _level_columns(result, docs)
+        table = Table(title=Text(f"Hits per search word · {municipality}"), title_justify="left")
+        table.add_column("Search word")
+        for head in heads:
+            table.add_column(head, justify="right")
+        for term in result.keywords.terms:
+            row = [str(d.counts.get(term.key, 0) or "·") if d.breakdown else "" for d in docs]
+            table.add_row(Text(term.key, style="bold" if term.specific else ""), *row)
+        table.add_section()
+        table.add_row("score", *(f"{d.score:.1f}" if d.breakdown else "–" for d in docs))
+        table.add_row("status", *(CELL_LOOK[d.status][0].split()[0] for d in docs))
+        files = Table.grid(padding=(0, 1))
+        files.add_column(justify="right", style="bold")
+        files.add_column(overflow="fold")
+        for head, doc in zip(heads, docs, strict=True):
+            files.add_row(head, Text(Path(doc.path).name))
+        parts += [table, files, Text("")]
+    key = ", ".join(f"{i} {lvl.label}" for i, lvl in enumerate(result.keywords.levels, start=1))
+    parts.append(
+        Text(
+            f"Columns: {key}, ? unclassified. Search words in bold are housing-social"
+            " (specific); · means no hit."
+        )
+    )
+    return Group(*parts)
+
+
+def _term_head(term: Term, count: int, counted: int, repeated: int) -> Text:
+    kind = "housing-social word" if term.specific else "general word"
+    capped = f" ({counted} counted)" if counted < count else ""
+    extra = f", {repeated} in a running header" if repeated else ""
+    return Text.assemble(
+        (term.key, "bold"),
+        f" · {count} hit{'s' if count != 1 else ''}{capped}{extra} · {kind},"
+        f" {term.weight:g} point{'s' if term.weight != 1 else ''} each",
+    )
+
+
+def _snippet_text(snippet: str, match: str) -> Text:
+    text = Text()
+    for piece, is_match in highlight(snippet, match):
+        if is_match:
+            text.append(f"«{piece}»", style="bold reverse")
+        else:
+            text.append(piece)
+    return text
+
+
+def render_hits(doc: DocumentResult, result: ScanResult, terms: tuple[Term, ...]) -> Group:
+    """Every hit of the given terms in one document, by term, with page and snippet."""
+    head = _document_head(doc)
+    if doc.breakdown is None:
+        return Group(head, Text(doc.message or "no text"))
+    cap = result.keywords.scoring.cap
+    parts: list[Table | Text] = [head, Text(f"sha256 {doc.sha256}", style="dim"), Text("")]
+    missing = []
+    for evidence in evidence_by_term(doc, terms):
+        count = len(evidence.hits)
+        if not count and not evidence.repeated:
+            missing.append(evidence.term.key)
+            continue
+        parts.append(_term_head(evidence.term, count, min(count, cap), len(evidence.repeated)))
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True, justify="right", style="cyan")
+        table.add_column(overflow="fold")
+        for hit in evidence.hits:
+            table.add_row(
+                Text(page_text(hit)), _with_note(_snippet_text(hit.snippet, hit.match), hit)
+            )
+        for hit in evidence.repeated:
+            line = _with_note(_snippet_text(hit.snippet, hit.match), hit)
+            line.append("  [running header/footer: listed once, not counted]", style="italic")
+            table.add_row(Text(page_text(hit)), line)
+        parts += [table, Text("")]
+    if missing:
+        parts.append(Text(f"Not found: {', '.join(missing)}", style="dim"))
+    return Group(*parts)
+
+
+def _with_note(text: Text, hit: Hit) -> Text:
+    note = kind_note(hit)
+    if note:
+        text.append(f"  [{note}]", style="italic")
+    return text
+
+
+def _document_head(doc: DocumentResult) -> Text:
+    return Text.assemble(
         (display_path(doc.path), "bold"),
         f"  {doc.municipality} · {doc.level or 'unclassified'} · {doc.pages} pages ·"
         f" {doc.words} words{_OCR_NOTE if doc.ocr else ''}  ",
         status_text(doc.status),
     )
+
+
+def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
+    """How each term added to one document's score, and why it got its colour."""
+    rules = result.keywords.scoring
+    head = _document_head(doc)
     if doc.breakdown is None:
         return Group(head, Text(doc.message or "no score"))
     b = doc.breakdown
@@ -135,7 +295,7 @@ def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
     table.add_column("Points", justify="right")
     for t in b.terms:
         table.add_row(
-            t.term,
+            Text(t.term),
             "yes" if t.specific else "",
             str(t.count),
             str(t.counted),
@@ -143,6 +303,16 @@ def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
             f"{t.points:g}",
         )
     table.add_section()
+    generic_raw = sum(t.points for t in b.terms if t.generic)
+    if generic_raw > b.generic_points:
+        table.add_row(
+            f"General words (cap {rules.generic_cap:g})",
+            "",
+            "",
+            "",
+            "",
+            f"{generic_raw:g} → {b.generic_points:g}",
+        )
     table.add_row("Total", "", "", "", "", f"{b.points:g}")
     length = max(b.words, rules.min_length_words) / rules.length_unit_words
     summary = Text(
@@ -154,7 +324,13 @@ def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
         f" specific terms; yellow ≥ {rules.yellow_score:g}\n"
         f"verdict: {doc.status.value} — {b.reason}"
     )
-    return Group(head, table, summary)
+    why = Text("\n\n".join(explain_verdict(doc, result.keywords)))
+    read = Text(
+        f"Read the evidence: planscan hits {shlex.quote(display_path(doc.path))}", style="dim"
+    )
+    return Group(
+        head, table, summary, Text(""), Text("In plain words", style="bold"), why, Text(""), read
+    )
 
 
 def make_progress(console: Console) -> tuple[Progress, TaskID, TaskID]:

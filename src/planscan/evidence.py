@@ -1,0 +1,92 @@
+"""Arrange a document's hits as evidence a planner reads: by term, with pages and marks. Pure.
+
+Shared by every renderer (terminal, HTML, XLSX, CSV), so they all say the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from planscan.errors import InputError
+from planscan.models import DocumentResult, Hit, KeywordSet, MatchKind, Term
+
+KIND_NOTES = {
+    MatchKind.EXACT: "",
+    MatchKind.FOLDED: "written without æ/ø/å",
+    MatchKind.OCR: "damaged letters: an OCR guess",
+}
+REPEATED_NOTE = "running header/footer: listed once, not counted"
+
+
+@dataclass(frozen=True)
+class TermEvidence:
+    term: Term
+    hits: tuple[Hit, ...]  # counted hits, in page order
+    repeated: tuple[Hit, ...]  # hits in running headers/footers, each listed once
+
+
+def select_terms(keywords: KeywordSet, names: Iterable[str] = ()) -> tuple[Term, ...]:
+    """The terms named (case-insensitive), or all; raise InputError naming an unknown one."""
+    wanted = list(names)
+    if not wanted:
+        return keywords.terms
+    by_name = {term.key.casefold(): term for term in keywords.terms}
+    chosen: list[Term] = []
+    for name in wanted:
+        term = by_name.get(name.casefold())
+        if term is None:
+            known = ", ".join(t.key for t in keywords.terms)
+            raise InputError(f"--term {name!r} is not a search word; use one of: {known}")
+        if term not in chosen:
+            chosen.append(term)
+    return tuple(chosen)
+
+
+def evidence_by_term(doc: DocumentResult, terms: Sequence[Term]) -> tuple[TermEvidence, ...]:
+    """Given a document and terms, return each term's hits split into counted and repeated."""
+    grouped = []
+    for term in terms:
+        hits = [hit for hit in doc.hits if hit.term == term.key]
+        grouped.append(
+            TermEvidence(
+                term,
+                tuple(h for h in hits if not h.repeated),
+                tuple(h for h in hits if h.repeated),
+            )
+        )
+    return tuple(grouped)
+
+
+def page_text(hit: Hit) -> str:
+    """'s. 12', or 's. 12 (side iv)' where the printed page number differs."""
+    if hit.page_label and hit.page_label != str(hit.page):
+        return f"s. {hit.page} (side {hit.page_label})"
+    return f"s. {hit.page}"
+
+
+def kind_note(hit: Hit) -> str:
+    """How a hit matched, when it was not letter for letter: 'vanskeIigstilte: an OCR guess'."""
+    note = KIND_NOTES[hit.kind]
+    return f"«{hit.match}»: {note}" if note else ""
+
+
+def highlight(snippet: str, match: str) -> tuple[tuple[str, bool], ...]:
+    """Split snippet into (text, is_match) pieces, marking every occurrence of the matched words."""
+    if not match:
+        return ((snippet, False),)
+    # Whole words first: "Husbanken" must not light up inside "Husbankens".
+    found_all = list(re.finditer(rf"(?<!\w){re.escape(match)}(?!\w)", snippet))
+    if not found_all:
+        found_all = list(re.finditer(re.escape(match), snippet))
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for found in found_all:
+        if found.start() > last:
+            pieces.append((snippet[last : found.start()], False))
+        pieces.append((found.group(), True))
+        last = found.end()
+    if last < len(snippet):
+        pieces.append((snippet[last:], False))
+    return tuple(pieces)

@@ -1,0 +1,53 @@
+"""Every hit as CSV, one row per hit, for people who filter in Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from planscan.evidence import KIND_NOTES
+from planscan.models import ScanResult
+from planscan.report.csvfile import safe_cell
+
+HEADER = (
+    "municipality",
+    "level",
+    "path",
+    "status",
+    "term",
+    "page",
+    "page_label",
+    "match",
+    "kind",
+    "kind_note",
+    "repeated",
+    "snippet",
+)
+
+
+def render_hits_csv(result: ScanResult) -> str:
+    """One row per hit, in document order; a header-only file when nothing was found.
+
+    UTF-8 with a byte-order mark, cells that look like formulas neutralised.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for doc in result.documents:
+        for hit in doc.hits:
+            row = (
+                doc.municipality,
+                doc.level or "",
+                doc.path,
+                doc.status.value,
+                hit.term,
+                str(hit.page),
+                hit.page_label or "",
+                hit.match,
+                hit.kind.value,
+                KIND_NOTES[hit.kind],
+                "yes" if hit.repeated else "",
+                hit.snippet,
+            )
+            writer.writerow([safe_cell(value) for value in row])
+    return "\ufeff" + buffer.getvalue()

@@ -1,0 +1,32 @@
+"""What each cell means, in the same words in every report."""
+
+from __future__ import annotations
+
+from planscan.models import Status
+
+LEGEND: tuple[tuple[Status, str], ...] = (
+    (Status.GREEN, "good hits on the search words: housing-social work is a theme"),
+    (Status.YELLOW, "few hits: some housing-social content"),
+    (Status.RED, "little housing-social content to trace"),
+    (Status.MISSING, "no document found for this plan level"),
+    (Status.NO_TEXT, "no text could be extracted (scanned without OCR?)"),
+    (Status.ERROR, "the document could not be read"),
+)
+
+# Symbol and word for each status: colour is never the only signal.
+LABELS: dict[Status, str] = {
+    Status.GREEN: "● green",
+    Status.YELLOW: "◐ yellow",
+    Status.RED: "○ red",
+    Status.MISSING: "x",
+    Status.NO_TEXT: "? no text",
+    Status.ERROR: "! error",
+}
+
+REVIEWED_MARK = "✎"  # a reviewer set this cell's colour
+STALE_MARK = "✎?"  # a review whose document has changed since: not applied
+
+REVIEW_LEGEND = (
+    (REVIEWED_MARK, "colour set by a reviewer; the computed one is kept in JSON/CSV"),
+    (STALE_MARK, "a review not applied: the document has changed since; read it again"),
+)
