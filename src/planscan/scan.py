@@ -8,7 +8,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from planscan import __version__
-from planscan.discover import classify_level, discover, load_manifest, title_lines
+from planscan.discover import (
+    classify_level,
+    discover,
+    load_manifest,
+    separate_plan_sets,
+    title_lines,
+)
 from planscan.errors import DocumentError, InputError
 from planscan.extract import extract_pages
 from planscan.keywords import load_keywords
@@ -19,6 +25,7 @@ from planscan.models import (
     KeywordSet,
     PlanRef,
     ScanResult,
+    Shard,
     Status,
 )
 from planscan.normalize import normalize_text
@@ -34,12 +41,16 @@ def scan(
     keywords: KeywordSet | Path | str | None = None,
     password: str | None = None,
     on_document: ProgressCallback | None = None,
+    store: Path | str | None = None,
+    shard: Shard | None = None,
 ) -> ScanResult:
     """Scan plan documents and return the documents' results and the matrix.
 
     `paths` are files or folders laid out as ROOT/<municipality>/<file>; `manifest` is a
     plans.yaml that names municipality and level for each document. `keywords` is a
     KeywordSet or the path of a keywords file (default: the shipped keywords.yaml).
+    `store` is the folder `fetch()` downloaded into: plans listed only by URL are read
+    from it. `shard` scans one deterministic slice of the documents (see merge()).
     """
     keyword_set = keywords if isinstance(keywords, KeywordSet) else load_keywords(keywords)
     refs: list[PlanRef] = []
@@ -50,24 +61,35 @@ def scan(
         refs.extend(discover(path_list, keyword_set))
     if manifest is None and not path_list:
         raise InputError("nothing to scan: give files, folders or --manifest")
+    if store is not None:
+        from planscan.store import Store, locate
+
+        refs = locate(refs, Store(store))
+    todo = [ref for ref in refs if ref.path is not None or ref.unavailable is not None]
+    shard_info = None
+    if shard is not None:
+        from planscan.shard import select_shard
+
+        todo, shard_info = select_shard(todo, shard)
     documents = []
-    for ref in refs:
-        if ref.path is None:
-            continue
+    for ref in todo:
         result = scan_document(ref, keyword_set, password)
         documents.append(result)
         if on_document is not None:
             on_document(result)
-    return build_result(refs, documents, keyword_set)
+    skipped = tuple(str(p) for p in separate_plan_sets(path_list))
+    return replace(
+        build_result(refs, documents, keyword_set), shard=shard_info, skipped_plan_sets=skipped
+    )
 
 
 def scan_document(
     ref: PlanRef, keywords: KeywordSet, password: str | None = None
 ) -> DocumentResult:
     """Read, match and score one document. A document that cannot be read gets status error."""
-    assert ref.path is not None
+    fetched = ref.url is not None and (ref.stored or ref.unavailable is not None)
     blank = DocumentResult(
-        path=str(ref.path),
+        path=ref.url if fetched and ref.url else str(ref.path),
         sha256=None,
         municipality=ref.municipality,
         level=ref.level,
@@ -82,6 +104,10 @@ def scan_document(
         title=ref.title,
         url=ref.url,
     )
+    if ref.unavailable is not None:  # listed by URL, and not online or not fetched
+        gone = ref.unavailable
+        return replace(blank, status=gone.status, reason=gone.reason, message=gone.message)
+    assert ref.path is not None
     try:
         blank = replace(blank, sha256=_sha256(ref.path))
         extracted = extract_pages(ref.path, password)

@@ -10,7 +10,7 @@ from planscan.models import DocumentResult, ScanResult
 
 def result_to_dict(result: ScanResult) -> dict[str, Any]:
     keywords = result.keywords
-    return {
+    data: dict[str, Any] = {
         "planscan_version": result.planscan_version,
         "keywords": {"path": keywords.path, "sha256": keywords.sha256},
         "levels": [{"id": level.id, "label": level.label} for level in keywords.levels],
@@ -26,6 +26,15 @@ def result_to_dict(result: ScanResult) -> dict[str, Any]:
             for cell in result.matrix
         ],
     }
+    if result.shard is not None:  # one part of a --shard scan; merge() reads this
+        shard = result.shard
+        data["shard"] = {
+            "index": shard.index,
+            "count": shard.count,
+            "total": shard.total,
+            "positions": list(shard.positions),
+        }
+    return data
 
 
 def _document(doc: DocumentResult) -> dict[str, Any]:
@@ -85,4 +94,9 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
 
 
 def render_json(result: ScanResult) -> str:
-    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return dump_json(result_to_dict(result))
+
+
+def dump_json(data: Any) -> str:
+    """planscan's JSON layout: UTF-8 text, indented, one newline at the end."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
