@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+import planscan
 from planscan.cli import app
 from planscan.errors import ExitCode
+from planscan.report.jsonfile import render_json
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -37,7 +41,7 @@ def test_ci_runs_the_readme_quickstart_commands() -> None:
 def test_every_command_is_documented() -> None:
     help_text = CliRunner().invoke(app, ["--help"]).stdout
     commands = re.findall(r"│ (\w+)\s{2,}", help_text.split("Commands")[1])
-    assert commands == ["scan", "explain"]
+    assert commands == ["scan", "explain", "fetch", "diff", "merge"]
     for command in commands:
         assert f"planscan {command}" in README
         options = CliRunner().invoke(app, [command, "--help"]).stdout
@@ -54,3 +58,33 @@ def test_readme_shows_the_matrix_as_it_prints() -> None:
     golden = (REPO / "tests" / "golden" / "examples-matrix.txt").read_text(encoding="utf-8")
     block = "\n".join(line.rstrip() for line in golden.splitlines())
     assert f"$ planscan scan examples/ --quiet\n{block}\n```" in README
+
+
+DIFF_START, DIFF_END = "<!-- diff-2018-2021:start -->\n", "<!-- diff-2018-2021:end -->"
+DIFF_COMMANDS = """```bash
+planscan scan -m examples/plans.yaml --json 2018.json -q
+planscan scan -m examples/2021/plans.yaml --json 2021.json -q
+planscan diff 2018.json 2021.json --markdown -"""
+
+
+def test_readme_shows_the_2018_to_2021_diff_as_it_prints(
+    examples_2018: planscan.ScanResult,
+    examples_2021: planscan.ScanResult,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The README's diff is the real output. Regenerate with PLANSCAN_UPDATE_GOLDEN=1."""
+    # The examples were scanned from the repository root, as the README's commands are.
+    (tmp_path / "2018.json").write_text(render_json(examples_2018), encoding="utf-8")
+    (tmp_path / "2021.json").write_text(render_json(examples_2021), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["diff", "2018.json", "2021.json", "--markdown", "-"])
+    assert result.exit_code == 0
+    section = README.split(DIFF_START)[1].split(DIFF_END)[0]
+    commands, shown = section.split("\n```\n\n", 1)
+    assert commands == DIFF_COMMANDS
+    if os.environ.get("PLANSCAN_UPDATE_GOLDEN") == "1":
+        text = README.replace(f"{commands}\n```\n\n{shown}", f"{commands}\n```\n\n{result.stdout}")
+        (REPO / "README.md").write_text(text, encoding="utf-8")
+        return
+    assert shown == result.stdout
