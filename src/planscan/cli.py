@@ -296,7 +296,7 @@ def fetch(
     from planscan.shard import parse_shard
 
     settings = FetchSettings(
-        connect_timeout=min(timeout, FetchSettings.connect_timeout),
+        connect_timeout=timeout,
         read_timeout=timeout,
         deadline=deadline,
         max_bytes=max_bytes,
