@@ -8,8 +8,10 @@ Writes short, invented Norwegian (bokmål) municipal plan excerpts as PDF (fpdf2
 and DOCX (python-docx) into ``examples/<Municipality>/<file>`` next to this
 script, overwriting earlier output. The corpus reproduces the June 2018 matrix
 ("Planstatus juni 2018") of the report on boligsosiale hensyn i kommunal
-planlegging (Sortland, Vågan, Fauske, Vefsn). The municipality names are real;
-every word of content, every number and every date is invented.
+planlegging (Sortland, Vågan, Fauske, Vefsn). The plans that were new at the end
+of the project (chapter 4, 2021) go to ``examples/2021/<Municipality>/<file>``, a
+plan set with its own plans.yaml. The municipality names are real; every word of
+content, every number and every date is invented.
 
 The output is deterministic: fixed creation dates and metadata in the PDFs,
 fixed core properties and zip timestamps in the DOCX files, no randomness.
@@ -2243,7 +2245,7 @@ def render_pdf(spec, pages, path: Path) -> None:
     pdf.set_producer("planscan examples (fpdf2)")
     pdf.set_keywords(pdf_text(f"{spec['level']}; oppdiktet eksempel"))
     pdf.set_lang("nb")
-    pdf.set_creation_date(FIXED_DT)
+    pdf.set_creation_date(spec.get("date", FIXED_DT))
     epw = pdf.w - pdf.l_margin - pdf.r_margin
     nl = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
     for i, page in enumerate(pages):
@@ -2343,13 +2345,13 @@ def _add_page_field(paragraph):
     paragraph._p.append(fld)
 
 
-def normalise_zip(data: bytes) -> bytes:
+def normalise_zip(data: bytes, zip_dt=ZIP_DT) -> bytes:
     """Rewrite a DOCX zip with fixed timestamps and attributes (python-docx uses the clock)."""
     zin = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=ZIP_DT)
+            zi = zipfile.ZipInfo(info.filename, date_time=zip_dt)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o644 << 16
             zi.create_system = 0
@@ -2440,13 +2442,13 @@ def render_docx(spec, pages, path: Path) -> None:
     cp.comments = "Invented example for planscan. Not an adopted plan."
     cp.language = "nb-NO"
     cp.revision = 1
-    naive = FIXED_DT.replace(tzinfo=None)
+    naive = spec.get("date", FIXED_DT).replace(tzinfo=None)
     cp.created = naive
     cp.modified = naive
     cp.last_printed = naive
     buf = io.BytesIO()
     d.save(buf)
-    path.write_bytes(normalise_zip(buf.getvalue()))
+    path.write_bytes(normalise_zip(buf.getvalue(), spec.get("zip_date", ZIP_DT)))
 
 
 def docx_page_lines(spec, pages):
@@ -2776,6 +2778,542 @@ def corpus():
 
 
 # ---------------------------------------------------------------------------
+# End of 2021: the plans chapter 4 of the report describes ("Status i kommunene
+# ved utgang av prosjektperioden"). Written to examples/2021/<Kommune>/, a plan set
+# of its own with examples/2021/plans.yaml; unchanged 2018 plans are reused from
+# examples/<Kommune>/ by relative path in that manifest.
+# ---------------------------------------------------------------------------
+
+DT_2021 = datetime.datetime(2021, 12, 1, 12, 0, 0, tzinfo=datetime.timezone.utc)
+ZIP_2021 = (2021, 12, 1, 12, 0, 0)
+FOLDER_2021 = "2021"
+
+SAMFUNN_2021 = {
+    "Sortland": (
+        "Arbeidet med planstrategien og samfunnsdelen har vist hvor stor betydning samfunnsdelen har for "
+        "å se helheten og gi retning. Kommunen skal være en aktiv og sentral aktør i boligpolitikken og en "
+        "tydelig boligpolitisk premissleverandør, i samarbeid med NAV og boligstiftelsen."
+    ),
+    "Vagan": (
+        "Med mål om fortsatt befolkningsvekst mot 2030 og 2040 må boligutviklingen planlegges. Kommunen skal "
+        "sørge for god tilgang på de ulike typene boliger det er behov for, både i det private og det "
+        "kommunale boligmarkedet, og for gode bomiljø med møteplasser og aktiviteter, slik at alle nye "
+        "innbyggere blir godt integrert i lokalmiljøet og velger å bli boende."
+    ),
+    "Fauske": (
+        "Planen tar utgangspunkt i kommunens økonomiske situasjon og skal knyttes tett til "
+        "økonomiplanleggingen, slik at målene følges opp med ressurser. Kommunen prioriterte å lage en ny "
+        "samfunnsdel før en temaplan for boligområdet, fordi samfunnsdelen skal sette tydelig retning for "
+        "hele kommuneorganisasjonen, også for boligpolitikken."
+    ),
+}
+
+
+def samfunnsdel_2021(m, years, vedtatt, draft=False):
+    """A samfunnsdel where housing-social work is a theme (green)."""
+    N, Cn = m["name"], m["centre"]
+    status = (
+        f"Dette er forslaget til ny samfunnsdel, lagt ut på høring i desember 2021. Kommunestyret skal etter "
+        f"planen behandle det i {vedtatt}."
+        if draft
+        else f"Planen ble vedtatt av kommunestyret {vedtatt}."
+    )
+    p1 = [
+        H1("1 Innledning"),
+        P(
+            f"Kommuneplanens samfunnsdel er kommunens overordnede styringsdokument. Den tar stilling til "
+            f"langsiktige utfordringer, mål og strategier for {N}-samfunnet som helhet og for kommunen som "
+            f"organisasjon, jf. plan- og bygningsloven § 11-2, og gir retning for arealdelen, temaplanene og "
+            f"handlingsdelen i økonomiplanen. {status}"
+        ),
+        P(
+            "Planen bygger på kommunal planstrategi, FNs bærekraftsmål og Nasjonale forventninger til regional "
+            "og kommunal planlegging 2019–2023, som ber kommunene planlegge for et variert boligtilbud og ta "
+            "hensyn til dem som er vanskeligstilte på boligmarkedet. Den følger også opp den nasjonale "
+            "strategien for den sosiale boligpolitikken, «Alle trenger et trygt hjem» (2021–2024)."
+        ),
+        H2("1.1 Kunnskapsgrunnlag og medvirkning"),
+        P(
+            f"Planen bygger på et felles kunnskapsgrunnlag som en tverrfaglig arbeidsgruppe med NAV, helse og "
+            f"omsorg, oppvekst, eiendom og plan har utarbeidet. Arbeidet var en del av samarbeidsprosjektet om "
+            f"boligsosiale hensyn i helhetlig kommunal planlegging med Statsforvalteren i Nordland og Husbanken. "
+            f"Ungdomsrådet, eldrerådet, rådet for personer med funksjonsnedsettelse og brukerorganisasjoner har "
+            f"deltatt i egne verksteder i {Cn} og i {m['places'][0]}."
+        ),
+        P(SAMFUNN_2021[m["key"]]),
+    ]
+    p2 = [
+        H1("2 Utviklingstrekk og utfordringer"),
+        H2("2.1 Befolkning"),
+        P(
+            f"{N} hadde {n(pop(m, 2021))} innbyggere per 1. januar 2021. Antall innbyggere over 80 år vil øke med "
+            f"om lag {pct_growth_80(m)} prosent fram mot 2030, mens gruppen i yrkesaktiv alder blir mindre. Det "
+            f"stiller krav både til tjenestene, til boligene og til hvor de ligger."
+        ),
+        H2("2.2 Levekår og bolig"),
+        P(
+            f"Kunnskapsgrunnlaget viser at {n(m['lowinc'])} prosent av barna i {N} bor i husholdninger med "
+            f"vedvarende lavinntekt. Barnefattigdom henger nært sammen med boforholdene: familiene bor oftere "
+            f"trangt, leier oftere og må flytte oftere. De fleste vanskeligstilte på boligmarkedet er enslige med "
+            f"lav inntekt, personer med rus- og psykiske lidelser, flyktninger og unge uten egenkapital."
+        ),
+        P(
+            "Boligmassen består mest av eneboliger i eie. Det er få små og rimelige utleieboliger, og ventelisten "
+            "til kommunale boliger har økt. Husbankens virkemidler, særlig startlån og tilskudd til "
+            "utleieboliger, er brukt mindre enn i sammenlignbare kommuner."
+        ),
+        H2("2.3 Arbeid og økonomi"),
+        P(m["naering"]),
+    ]
+    p3 = [
+        H1("3 Visjon og mål"),
+        P(f"Kommunens visjon er «{m['visjon']}»."),
+        B(
+            f"{N} skal være en attraktiv kommune å bo og arbeide i, med befolkningsvekst.",
+            "Alle innbyggere skal ha et godt og trygt sted å bo.",
+            "Barn og unge skal ha en trygg oppvekst med læring og mestring.",
+            "Kommunen skal redusere klimagassutslippene og bruke arealene bærekraftig.",
+        ),
+        H1("4 Satsingsområder"),
+        H2("4.1 Et trygt hjem for alle"),
+        P(
+            "Boligen er grunnmuren for helse, utdanning, arbeid og deltakelse. Kommunen skal føre en aktiv "
+            "boligpolitikk som gir et variert boligtilbud, og en boligsosial innsats som gjør at vanskeligstilte "
+            "får hjelp til å skaffe seg og beholde en egnet bolig. Boligsosiale hensyn skal ivaretas på alle "
+            "nivå i planstrukturen: i samfunnsdelen, i arealdelen, i temaplanene og i økonomiplanen."
+        ),
+        P(
+            "Kommunen skal bruke Husbankens virkemidler aktivt. Startlån skal prioriteres til barnefamilier og "
+            "unge, slik at flere kan gå fra leie til eie, og tilskudd fra Husbanken skal brukes til nye "
+            "kommunale utleieboliger spredt i ordinære bomiljø."
+        ),
+        P("Strategier:"),
+        B(
+            "Utarbeide en boligpolitisk plan med en boligsosial handlingsplan, forankret i denne planen.",
+            "Sikre nok egnede boliger for vanskeligstilte, også for personer med rus- og psykiske lidelser.",
+            "Bruke startlån og leie-til-eie strategisk, og prioritere barnefamilier i arbeidet mot barnefattigdom.",
+            f"Ta boligsosiale hensyn i arealdelen: små og rimelige boliger nær skole og tjenester i {Cn}.",
+            "Etablere et boligsosialt forum som samordner NAV, helse og omsorg, oppvekst, eiendom og plan.",
+        ),
+    ]
+    p4 = [
+        H2("4.2 Oppvekst og utdanning"),
+        P(
+            "Gode barnehager og skoler og et tverrfaglig samarbeid rundt barn og familier er grunnlaget for like "
+            "muligheter. Kommunen skal sette inn tiltak tidlig og samarbeide med familiene."
+        ),
+        H2("4.3 Helse, omsorg og folkehelse"),
+        P(
+            "Flere eldre skal kunne bo trygt hjemme lenger. Tjenestene skal bygge på laveste effektive "
+            "omsorgsnivå, velferdsteknologi og samarbeid med frivillige og pårørende."
+        ),
+        H2("4.4 Næring, klima og samfunnssikkerhet"),
+        B(
+            "Ha regulerte næringsarealer tilgjengelig og samarbeide med næringslivet om rekruttering.",
+            "Ta hensyn til havnivåstigning, flom og skred i all arealplanlegging.",
+            "Legge til rette for gange, sykkel og kollektivtransport.",
+        ),
+        H1("5 Oppfølging"),
+        P(
+            "Samfunnsdelen følges opp gjennom handlingsdelen i økonomiplanen, som rulleres årlig. Kommunedirektøren "
+            "rapporterer hvert år på målene, også på boligpolitikken og det boligsosiale arbeidet, med indikatorer "
+            "for ventetid på kommunal bolig, innvilgede startlån og barn i familier med vedvarende lavinntekt."
+        ),
+    ]
+    return [p1, p2, p3, p4]
+
+
+PLANLISTS_2021 = {
+    "Sortland": [
+        ["Kommuneplanens samfunnsdel", "2006", "Revideres", "2020", "Kommunedirektør"],
+        ["Kommuneplanens arealdel", "2014", "Revideres", "2022", "Plan og utvikling"],
+        ["Boligpolitisk plan", "–", "Ny plan", "2021", "Plan og utvikling/NAV"],
+        ["Boligsosial handlingsplan", "–", "Ny plan", "2022", "Helse og omsorg/NAV"],
+        [
+            "Helse- og omsorgsplan («Leve hele livet»)",
+            "2017",
+            "Revideres",
+            "2022",
+            "Helse og omsorg",
+        ],
+        ["Oppvekstplan", "2016", "Revideres", "2022", "Oppvekst"],
+        ["Folkehelseplan", "2016", "Revideres", "2023", "Folkehelsekoordinator"],
+    ],
+    "Vagan": [
+        ["Kommuneplanens samfunnsdel", "2020", "Vedtatt i perioden", "–", "Kommunedirektør"],
+        ["Kommuneplanens arealdel", "2021", "Vedtatt i perioden", "–", "Plan og utvikling"],
+        ["Kommunedelplaner for Svolvær og Kabelvåg", "–", "Ny plan", "2020", "Plan og utvikling"],
+        [
+            "Boligpolitisk plan med boligsosial handlingsplan",
+            "–",
+            "Ny kommunedelplan",
+            "2022",
+            "Plan/NAV",
+        ],
+        ["Oppvekst- og inkluderingsplan", "2020", "Vedtatt i perioden", "–", "Oppvekst"],
+        ["Helse- og omsorgsplan", "2014", "Revideres", "2021", "Helse og omsorg"],
+        ["Folkehelseplan", "2017", "Revideres", "2022", "Folkehelsekoordinator"],
+    ],
+}
+
+PLANSTRATEGI_2021 = {
+    "Sortland": [
+        P(
+            "Planstrategien bygger på et bredt og flerfaglig kunnskapsgrunnlag, utviklet sammen med NAV, helse og "
+            "omsorg, oppvekst, teknisk og boligstiftelsen. Det viser at boligpolitikken og det boligsosiale arbeidet "
+            "må prioriteres tydeligere: ventelisten til kommunale boliger øker, flere vanskeligstilte bor i "
+            "uegnede boliger, og Husbankens virkemidler brukes lite."
+        ),
+        P(
+            "Kommunestyret prioriterer derfor ny samfunnsdel, der boligsosiale hensyn skal være gjennomgående, "
+            "og en boligpolitisk plan. Deretter skal kommunen utarbeide en boligsosial handlingsplan. Tiltak mot "
+            "barnefattigdom skal ses i sammenheng med boligpolitikken og oppvekstplanen."
+        ),
+    ],
+    "Vagan": [
+        P(
+            "Med mål om fortsatt befolkningsvekst mot 2030 og 2040 må kommunen planlegge boligutviklingen. Vågan "
+            "skal ha god tilgang på de ulike typene boliger det er behov for i det private og det kommunale "
+            "boligmarkedet, gode bomiljø med møteplasser og aktiviteter, god integrering av alle nye innbyggere og "
+            "varig bosetting. Tjenestene skal tilpasses den demografiske utviklingen."
+        ),
+        P(
+            "Den sosiale boligpolitikken er et prioritert område i perioden. Kommunestyret har vedtatt at det skal "
+            "lages en boligpolitisk plan med en tilhørende boligsosial handlingsplan, med status som "
+            "kommunedelplan, slik at boligsosiale hensyn forankres i samfunnsdelen og konkretiseres i arealdelen. "
+            "Et faktagrunnlag om vanskeligstilte på boligmarkedet, bruken av Husbankens virkemidler og "
+            "barnefattigdom i kommunen er utarbeidet som grunnlag for planen."
+        ),
+    ],
+}
+
+
+def planstrategi_2021(m, years, vedtatt):
+    """A planning strategy that makes housing-social work a priority (green)."""
+    N = m["name"]
+    p1 = [
+        H1("1 Innledning"),
+        P(
+            "Etter plan- og bygningsloven § 10-1 skal kommunestyret minst én gang i hver valgperiode utarbeide og "
+            "vedta en kommunal planstrategi. Den drøfter kommunens strategiske valg for samfunnsutvikling, "
+            "arealbruk og tjenester, og vurderer planbehovet i valgperioden. "
+            f"Planstrategien for {years} ble vedtatt av kommunestyret {vedtatt}."
+        ),
+        P(
+            "Nasjonale forventninger til regional og kommunal planlegging 2019–2023 og den nasjonale strategien "
+            "«Alle trenger et trygt hjem» (2021–2024) er lagt til grunn, sammen med regional planstrategi for "
+            "Nordland."
+        ),
+        H2("1.1 Kunnskapsgrunnlag"),
+        P(
+            f"{N} hadde {n(pop(m, 2020))} innbyggere ved inngangen til 2020. Antall innbyggere over 80 år øker med "
+            f"om lag {pct_growth_80(m)} prosent fram mot 2030. Om lag {n(m['lowinc'])} prosent av barna bor i "
+            f"husholdninger med vedvarende lavinntekt."
+        ),
+    ]
+    p2 = [
+        H1("2 Boligpolitikk og boligsosiale hensyn"),
+        *PLANSTRATEGI_2021[m["key"]],
+        H1("3 Andre utfordringer"),
+        P(m["naering"]),
+        P(
+            "Klimaendringene gir økt fare for flom, overvann og skred, og kommunen må oppdatere helhetlig risiko- "
+            "og sårbarhetsanalyse. Økonomien er stram, og investeringer i skole og omsorg må prioriteres."
+        ),
+    ]
+    p3 = [
+        H1("4 Vurdering av planbehov"),
+        T(
+            ["Plan", "Vedtatt", "Vurdering", "Oppstart", "Ansvar"],
+            PLANLISTS_2021[m["key"]],
+            (58, 22, 34, 20, 36),
+            ("L", "L", "L", "L", "L"),
+        ),
+        H1("5 Prioriterte planoppgaver"),
+        B(
+            "Boligpolitisk plan og boligsosial handlingsplan, samordnet med samfunnsdelen.",
+            "Revisjon av arealdelen med vekt på boligtyper, bomiljø og nærhet til tjenester.",
+            "Helse- og omsorgsplan i tråd med reformen «Leve hele livet».",
+            "Oppdatert helhetlig ROS-analyse og beredskapsplan.",
+        ),
+    ]
+    return [p1, p2, p3]
+
+
+def boligpolitisk_plan_2021(m):
+    """Vefsn's housing plan, adopted March 2021 (green)."""
+    N, Cn = m["name"], m["centre"]
+    p1 = [
+        H1("1 Innledning"),
+        P(
+            f"Boligpolitisk plan 2021–2030 er {N} kommunes plan for boligpolitikken. Den erstatter boligsosial "
+            f"handlingsplan 2017–2020 og samler både den generelle boligpolitikken og det boligsosiale arbeidet "
+            f"for dem som ikke selv klarer å skaffe seg eller beholde en egnet bolig. Planen ble vedtatt av "
+            f"kommunestyret 24.03.2021."
+        ),
+        P(
+            "Planen bygger på den nasjonale strategien «Alle trenger et trygt hjem» (2021–2024), som har tre "
+            "innsatsområder: flere skal kunne eie sin egen bolig, flere skal kunne bo trygt og godt i en leid "
+            "bolig, og ingen skal være bostedsløse. Husbanken har deltatt i arbeidet som rådgiver."
+        ),
+        H2("1.1 Erfaringer fra boligsosial handlingsplan 2017–2020"),
+        P(
+            "Boligkontoret ble etablert i 2018, og samarbeidet mellom boligkontoret, fagtjenestene og plan og "
+            "teknisk er blitt tettere, også på områder der det tidligere ikke var samarbeid, som regulering og "
+            "plassering av småhus for personer med behov for heldøgns helse- og omsorgstjenester. Ventetiden på "
+            "kommunal bolig er redusert, men gjennomstrømmingen i de kommunale utleieboligene er fortsatt lav."
+        ),
+    ]
+    p2 = [
+        H1("2 Status"),
+        H2(f"2.1 Boligmarkedet i {N}"),
+        P(
+            f"{N} har om lag {n(round(pop(m, 2021), -2))} innbyggere. Boligmassen i {Cn} består mest av eneboliger "
+            f"i eie, og det er få små og rimelige utleieboliger. Mange vanskeligstilte på boligmarkedet har lav og "
+            f"ustabil inntekt og får ikke lån i ordinære banker fordi de mangler egenkapital."
+        ),
+        H2("2.2 Startlån og andre virkemidler fra Husbanken"),
+        P(
+            "Startlånet er kommunens viktigste boligsosiale virkemiddel. Utbetalingene av startlån har økt med "
+            "30 millioner kroner siden 2018, og rammen for 2021 er 59 millioner kroner. Kommunen bruker startlånet "
+            "strategisk, i tråd med Husbankens retningslinjer, og prioriterer barnefamilier og unge."
+        ),
+        T(
+            ["Virkemiddel", "2018", "2019", "2020"],
+            [
+                ["Startlån, antall husstander", "44", "52", "61"],
+                ["Startlån, beløp (kr 1000)", "41 200", "50 300", "59 000"],
+                ["Bostøtte, antall husstander (desember)", "405", "398", "412"],
+                ["Tilskudd til utleieboliger, antall boliger", "16", "0", "12"],
+                ["Leie-til-eie, antall husstander", "0", "3", "7"],
+            ],
+            (95, 25, 25, 25),
+            ("L", "R", "R", "R"),
+        ),
+        H2("2.3 Kommunale utleieboliger"),
+        P(
+            "Kommunen disponerer 290 boliger. Halvparten av leietakerne har bodd kommunalt i mer enn fem år, og "
+            "mange kunne eid sin egen bolig med startlån. Boligene som frigjøres, trengs for vanskeligstilte som "
+            "venter, blant annet personer med rus- og psykiske lidelser og flyktninger."
+        ),
+    ]
+    p3 = [
+        H1("3 Mål og strategier"),
+        P(f"Hovedmål: «Alle i {N} skal ha et godt og trygt sted å bo.»"),
+        H2("Delmål 1: Flere skal eie sin egen bolig"),
+        B(
+            "Bruke startlån strategisk og øke rammen i takt med behovet.",
+            "Tilby leie-til-eie for leietakere i kommunale utleieboliger, i samarbeid med Husbanken.",
+            "Prioritere barnefamilier med lavinntekt, som et tiltak mot barnefattigdom.",
+        ),
+        H2("Delmål 2: Flere skal bo trygt og godt i en leid bolig"),
+        B(
+            "Øke gjennomstrømmingen og frigjøre kommunale utleieboliger for dem som trenger dem mest.",
+            "Kjøpe spredte leiligheter i ordinære bomiljø, med universell utforming og nærhet til tjenester.",
+            "Gi oppfølging i bolig til vanskeligstilte som trenger det for å mestre boforholdet.",
+        ),
+        H2("Delmål 3: Ingen skal være bostedsløse"),
+        B(
+            "Sikre at ingen skrives ut fra institusjon eller løslates fra fengsel uten bolig.",
+            "Forebygge utkastelser gjennom tidlig kontakt ved husleierestanser.",
+        ),
+        H2("Delmål 4: Boligpolitikken skal være en del av den helhetlige planleggingen"),
+        B(
+            "Ta boligsosiale hensyn i samfunnsdelen, arealdelen og reguleringsplanene.",
+            "Videreføre samarbeidet mellom boligkontoret, fagtjenestene og plan og teknisk.",
+            "Følge opp planen i handlingsprogrammet og økonomiplanen hvert år.",
+        ),
+    ]
+    p4 = [
+        H1("4 Handlingsplan 2021–2024"),
+        T(
+            ["Nr", "Tiltak", "Ansvar", "Tid"],
+            [
+                [
+                    "1",
+                    "Strategisk bruk av startlån; ramme kr 59 mill. i 2021",
+                    "Boligkontoret",
+                    "2021",
+                ],
+                ["2", "Leie-til-eie for 10 husstander per år", "Boligkontoret/NAV", "2021–2024"],
+                ["3", "Kartlegge leietakere som kan kjøpe egen bolig", "Boligkontoret", "Årlig"],
+                [
+                    "4",
+                    "Kjøpe 12 spredte leiligheter med tilskudd fra Husbanken",
+                    "Eiendom",
+                    "2022–2024",
+                ],
+                ["5", "Småhus med heldøgns tjenester i reguleringsplan", "Plan og teknisk", "2022"],
+                [
+                    "6",
+                    "Rutine mot utkastelser og for løslatelse og utskrivning",
+                    "NAV/Helse",
+                    "2021",
+                ],
+            ],
+            (9, 90, 40, 25),
+            ("L", "L", "L", "L"),
+        ),
+        H1("5 Oppfølging"),
+        P(
+            "Boligkontoret rapporterer årlig til kommunestyret om måloppnåelse, med indikatorer for startlån, "
+            "ventetid på kommunal bolig, bostedsløse og barnefamilier i kommunale utleieboliger."
+        ),
+    ]
+    return [p1, p2, p3, p4]
+
+
+def oppvekst_inkludering_2020(m, years, vedtatt):
+    """Vågan's oppvekst- og inkluderingsplan: one section on living conditions (yellow)."""
+    N = m["name"]
+    p1 = [
+        H1("1 Innledning"),
+        P(
+            f"Oppvekst- og inkluderingsplanen {years} samler kommunens mål for barn og unge og for inkludering av "
+            f"nye innbyggere. Den omfatter barnehage, skole, SFO, kulturskole, helsestasjon, barnevern, "
+            f"flyktningtjenesten og voksenopplæringen. Planen ble vedtatt av kommunestyret {vedtatt}."
+        ),
+        P(
+            f"Visjonen er «{m['oppvekst_visjon']}». Alle barn og unge i {N} skal oppleve trygghet, tilhørighet og "
+            f"mestring, og alle nye innbyggere skal få mulighet til å delta i arbeid og samfunnsliv."
+        ),
+        H2("1.1 Medvirkning"),
+        P(
+            "Elevrådene, ungdomsrådet, foreldreråd og innvandrerorganisasjoner har gitt innspill. Det er "
+            "gjennomført samtaler med nyankomne familier om hva som gjorde det lettere å bli kjent i kommunen."
+        ),
+    ]
+    p2 = [
+        H1("2 Status og utfordringer"),
+        H2("2.1 Barn og unge"),
+        P(
+            "De fleste barn og unge trives i barnehagen, på skolen og i nærmiljøet. Flere unge rapporterer om "
+            "ensomhet og stress, og frafallet i videregående opplæring er fortsatt høyt."
+        ),
+        H2("2.2 Inkludering og integrering"),
+        P(
+            "Kommunen har bosatt om lag 25 flyktninger per år de siste fem årene. God integrering forutsetter "
+            "norskopplæring, arbeid og deltakelse i fritidsaktiviteter, og at barna kommer raskt i gang i "
+            "barnehage og skole."
+        ),
+        H2("2.3 Levekår"),
+        P(
+            f"I {N} bor {n(m['lowinc'])} prosent av barna i husholdninger med vedvarende lavinntekt. Barnefattigdom "
+            "henger ofte sammen med trangboddhet og hyppige flyttinger. Oppvekstsektoren skal samarbeide med NAV "
+            "om barnefamilier som er vanskeligstilte på boligmarkedet, slik at barna slipper å bytte skole."
+        ),
+    ]
+    p3 = [
+        H1("3 Mål og tiltak"),
+        B(
+            "Innføre Bedre tverrfaglig innsats (BTI) i alle tjenester for barn og unge.",
+            "Gi alle barn tilbud om minst én fritidsaktivitet, med utlån av utstyr (tiltak mot barnefattigdom).",
+            "Styrke norskopplæringen for voksne og samarbeidet med arbeidslivet om praksisplasser.",
+            "Etablere en fast kontaktperson for nyankomne familier det første året.",
+        ),
+        H1("4 Oppfølging"),
+        P(
+            "Tiltakene innarbeides i økonomiplanen og i virksomhetsplanene. Kommunalsjef for oppvekst rapporterer "
+            "årlig på måloppnåelse i tilstandsrapporten."
+        ),
+    ]
+    return [p1, p2, p3]
+
+
+def corpus_2021():
+    """Yield (spec, pages) for the plans that are new at the end of 2021."""
+    S, V, F, E = (MUNIS[k] for k in ("Sortland", "Vagan", "Fauske", "Vefsn"))
+    items = [
+        (
+            S,
+            "forslag-kommuneplan-samfunnsdel-2022-2034.pdf",
+            "samfunnsdel",
+            "green",
+            "Kommuneplanens samfunnsdel 2022–2034",
+            ["Forslag til vedtak – høringsutkast desember 2021"],
+            lambda: samfunnsdel_2021(S, "2022–2034", "februar 2022", draft=True),
+        ),
+        (
+            S,
+            "planstrategi-2020-2023.docx",
+            "planstrategi",
+            "green",
+            "Kommunal planstrategi 2020–2023",
+            [vedtak("21.10.2021", "71/21")],
+            lambda: planstrategi_2021(S, "2020–2023", "21.10.2021"),
+        ),
+        (
+            V,
+            "kommuneplan-samfunnsdel-2020-2032.pdf",
+            "samfunnsdel",
+            "green",
+            "Kommuneplanens samfunnsdel 2020–2032",
+            ["Framtidsrettet og bærekraftig", vedtak("17.06.2020", "45/20")],
+            lambda: samfunnsdel_2021(V, "2020–2032", "17.06.2020"),
+        ),
+        (
+            V,
+            "kommuneplan-arealdel-2021-2033-planbestemmelser.docx",
+            "arealdel",
+            "red",
+            "Kommuneplanens arealdel 2021–2033",
+            ["Planbestemmelser og retningslinjer", vedtak("16.06.2021", "52/21")],
+            lambda: arealdel(V, "2021–2033", "16.06.2021"),
+        ),
+        (
+            V,
+            "oppvekst-og-inkluderingsplan-2020-2024.pdf",
+            "temaplan-oppvekst",
+            "yellow",
+            "Oppvekst- og inkluderingsplan 2020–2024",
+            [vedtak("10.12.2020", "98/20")],
+            lambda: oppvekst_inkludering_2020(V, "2020–2024", "10.12.2020"),
+        ),
+        (
+            V,
+            "planstrategi-2020-2023.docx",
+            "planstrategi",
+            "green",
+            "Kommunal planstrategi 2020–2023",
+            [vedtak("24.09.2020", "67/20")],
+            lambda: planstrategi_2021(V, "2020–2023", "24.09.2020"),
+        ),
+        (
+            F,
+            "kommuneplan-samfunnsdel-2021-2033.docx",
+            "samfunnsdel",
+            "green",
+            "Kommuneplanens samfunnsdel 2021–2033",
+            [vedtak("23.09.2021", "64/21")],
+            lambda: samfunnsdel_2021(F, "2021–2033", "23.09.2021"),
+        ),
+        (
+            E,
+            "boligpolitisk-plan-2021-2030.pdf",
+            "temaplan-bolig",
+            "green",
+            "Boligpolitisk plan 2021–2030",
+            [vedtak("24.03.2021", "18/21")],
+            lambda: boligpolitisk_plan_2021(E),
+        ),
+    ]
+    for m, fname, level, color, title, subtitle, build in items:
+        spec = {
+            "folder": f"{FOLDER_2021}/{m['folder']}",
+            "file": fname,
+            "level": level,
+            "color": color,
+            "title": title,
+            "subtitle": [m["label"]] + subtitle,
+            "label": m["label"],
+            "muni": m["name"],
+            "date": DT_2021,
+            "zip_date": ZIP_2021,
+        }
+        yield spec, build()
+
+
+# ---------------------------------------------------------------------------
 # Text extraction and statistics (for checking the corpus)
 # ---------------------------------------------------------------------------
 
@@ -2838,7 +3376,7 @@ def count_terms(text: str) -> dict:
 
 def main(argv):
     written = []
-    for spec, pages in corpus():
+    for spec, pages in [*corpus(), *corpus_2021()]:
         folder = HERE / spec["folder"]
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / spec["file"]

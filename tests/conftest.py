@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,24 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["PLANSCAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@contextmanager
+def working_directory(path: Path) -> Iterator[None]:
+    """Run a block in another folder (contextlib.chdir needs Python 3.11)."""
+    before = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def scan_in_repo(manifest: str, **options: object) -> planscan.ScanResult:
+    """Scan a manifest as the README does, from the repository root, so paths read
+    examples/..., the same wherever the tests run."""
+    with working_directory(REPO):
+        return planscan.scan(manifest=manifest, **options)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")
@@ -90,3 +110,15 @@ def examples_cli(tmp_path_factory: pytest.TempPathFactory) -> CliRun:
     finally:
         os.chdir(cwd)
     return CliRun(result.exit_code, result.stdout, result.stderr, outputs)
+
+
+@pytest.fixture(scope="session")
+def examples_2018() -> planscan.ScanResult:
+    """The June 2018 example plans, by their manifest."""
+    return scan_in_repo("examples/plans.yaml")
+
+
+@pytest.fixture(scope="session")
+def examples_2021() -> planscan.ScanResult:
+    """The end-of-2021 example plans, by their manifest."""
+    return scan_in_repo("examples/2021/plans.yaml")

@@ -28,16 +28,54 @@ def test_scan_reproduces_expected_matrix(by_folder: planscan.ScanResult) -> None
     expected = (EXAMPLES / "expected-matrix.csv").read_bytes().decode("utf-8")
     assert render_matrix_csv(result) == expected
     assert result.failed == ()
+    # The end-of-2021 plans have their own plans.yaml: a plan set, not a municipality.
+    assert result.skipped_plan_sets == (str(EXAMPLES / "2021"),)
+    assert not any("/2021/" in Path(d.path).as_posix() for d in result.documents)
+
+
+def test_the_2021_manifest_gives_the_end_of_project_matrix(
+    examples_2021: planscan.ScanResult,
+) -> None:
+    expected = (EXAMPLES / "2021" / "expected-matrix.csv").read_bytes().decode("utf-8")
+    assert render_matrix_csv(examples_2021) == expected
+    assert examples_2021.failed == ()
+
+
+def test_2021_has_the_plans_chapter_4_describes(
+    examples_2018: planscan.ScanResult, examples_2021: planscan.ScanResult
+) -> None:
+    """Every municipality has a better samfunnsdel or planstrategi; Vefsn a new housing plan."""
+    change = planscan.diff(examples_2018, examples_2021)
+    assert change.worse == ()
+    better = {(c.municipality, c.level, c.old.value, c.new.value) for c in change.cells}
+    assert better == {
+        ("Sortland", "samfunnsdel", "missing", "green"),  # the draft, to be adopted early 2022
+        ("Sortland", "planstrategi", "red", "green"),
+        ("Vågan", "samfunnsdel", "yellow", "green"),
+        ("Vågan", "temaplan-oppvekst", "red", "yellow"),
+        ("Vågan", "planstrategi", "yellow", "green"),
+        ("Fauske", "samfunnsdel", "red", "green"),
+    }
+    housing = [d for d in change.documents if d.level == "temaplan-bolig"]
+    assert [(d.change, d.municipality) for d in housing] == [("replaced", "Vefsn")]
+    # Unchanged 2018 plans are the same files, reused by relative path.
+    new_docs = {d.sha256 for d in examples_2021.documents}
+    assert sum(d.sha256 in new_docs for d in examples_2018.documents) == 29 - 7
 
 
 def test_manifest_gives_the_reports_column_order_and_the_same_cells(
-    by_folder: planscan.ScanResult,
+    by_folder: planscan.ScanResult, examples_2018: planscan.ScanResult
 ) -> None:
-    by_manifest = planscan.scan(manifest=EXAMPLES / "plans.yaml")
+    by_manifest = examples_2018
     assert by_manifest.municipalities == ("Sortland", "Vågan", "Fauske", "Vefsn")
-    assert sorted(by_manifest.matrix, key=lambda c: (c.municipality, c.level)) == sorted(
-        by_folder.matrix, key=lambda c: (c.municipality, c.level)
-    )
+
+    def cells(result: planscan.ScanResult) -> set[tuple[str, str, str, tuple[Path, ...]]]:
+        return {
+            (c.municipality, c.level, c.status.value, tuple(Path(d).resolve() for d in c.documents))
+            for c in result.matrix
+        }
+
+    assert cells(by_manifest) == cells(by_folder)
     # The manifest only names levels the file names and titles already gave.
     folder_levels = {Path(d.path).resolve(): d.level for d in by_folder.documents}
     assert all(folder_levels[Path(d.path).resolve()] == d.level for d in by_manifest.documents)

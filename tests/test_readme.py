@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+import planscan
 from planscan.cli import app
 from planscan.errors import ExitCode
+from planscan.report.jsonfile import render_json
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -42,7 +46,8 @@ def _commands(args: list[str]) -> list[str]:
 def test_every_command_and_option_is_documented() -> None:
     commands = [[c] for c in _commands([])]
     assert ["scan"] in commands and ["explain"] in commands and ["cache"] in commands
-    assert ["hits"] in commands
+    assert ["hits"] in commands and ["fetch"] in commands
+    assert ["diff"] in commands and ["merge"] in commands
     commands += [["cache", c] for c in _commands(["cache"])]
     assert ["cache", "info"] in commands and ["cache", "clear"] in commands
     for command in commands:
@@ -70,3 +75,33 @@ def test_readme_images_exist_and_stay_small() -> None:
     for image in images:
         data = (REPO / image).read_bytes()
         assert data.startswith(b"\x89PNG") and len(data) < 300 * 1024, image
+
+
+DIFF_START, DIFF_END = "<!-- diff-2018-2021:start -->\n", "<!-- diff-2018-2021:end -->"
+DIFF_COMMANDS = """```bash
+planscan scan -m examples/plans.yaml --json 2018.json -q
+planscan scan -m examples/2021/plans.yaml --json 2021.json -q
+planscan diff 2018.json 2021.json --markdown -"""
+
+
+def test_readme_shows_the_2018_to_2021_diff_as_it_prints(
+    examples_2018: planscan.ScanResult,
+    examples_2021: planscan.ScanResult,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The README's diff is the real output. Regenerate with PLANSCAN_UPDATE_GOLDEN=1."""
+    # The examples were scanned from the repository root, as the README's commands are.
+    (tmp_path / "2018.json").write_text(render_json(examples_2018), encoding="utf-8")
+    (tmp_path / "2021.json").write_text(render_json(examples_2021), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["diff", "2018.json", "2021.json", "--markdown", "-"])
+    assert result.exit_code == 0
+    section = README.split(DIFF_START)[1].split(DIFF_END)[0]
+    commands, shown = section.split("\n```\n\n", 1)
+    assert commands == DIFF_COMMANDS
+    if os.environ.get("PLANSCAN_UPDATE_GOLDEN") == "1":
+        text = README.replace(f"{commands}\n```\n\n{shown}", f"{commands}\n```\n\n{result.stdout}")
+        (REPO / "README.md").write_text(text, encoding="utf-8")
+        return
+    assert shown == result.stdout

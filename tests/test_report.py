@@ -68,7 +68,16 @@ def test_json_has_the_documented_shape(result: planscan.ScanResult) -> None:
     assert list(doc["counts"]) == [t.key for t in result.keywords.terms]
     assert doc["counts"]["Husbanken"] == 6
     hit = doc["hits"][0]
-    assert set(hit) == {"term", "page", "match", "kind", "snippet", "page_label", "repeated"}
+    assert set(hit) == {
+        "term",
+        "page",
+        "match",
+        "kind",
+        "snippet",
+        "page_label",
+        "repeated",
+        "offset",
+    }
     assert doc["engine"] == "pdfium" and doc["truncated"] is False and doc["ocr"] is False
     assert doc["breakdown"]["score"] == pytest.approx(doc["score"], abs=0.01)
     error = next(d for d in data["documents"] if d["status"] == "error")

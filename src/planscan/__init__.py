@@ -4,6 +4,9 @@
 >>> result = planscan.scan(["examples/"])
 >>> result.cell("Vefsn", "temaplan-bolig").status
 <Status.GREEN: 'green'>
+
+Also: fetch() downloads the plans a manifest lists by URL, scan(store=...) reads them,
+diff() compares two results, and merge() joins the parts of a sharded scan.
 """
 
 from __future__ import annotations
@@ -12,9 +15,20 @@ __version__ = "1.0.0"
 
 # These imports stay light: PDF, DOCX, matching and rendering libraries are imported only
 # where they are used, so `planscan --help` starts fast.
+from planscan.diff import diff  # noqa: E402
 from planscan.errors import ConfigError, ExitCode, PlanscanError  # noqa: E402
+from planscan.fetch import fetch  # noqa: E402
 from planscan.keywords import load_keywords  # noqa: E402
-from planscan.models import DocumentResult, KeywordSet, ScanResult, Status  # noqa: E402
+from planscan.merge import merge  # noqa: E402
+from planscan.models import (  # noqa: E402
+    DocumentResult,
+    FetchSettings,
+    KeywordSet,
+    ResultDiff,
+    ScanResult,
+    Shard,
+    Status,
+)
 from planscan.review import apply_review, load_review  # noqa: E402
 from planscan.scan import ScanOptions, scan, scan_document  # noqa: E402
 
@@ -22,15 +36,21 @@ __all__ = [
     "ConfigError",
     "DocumentResult",
     "ExitCode",
+    "FetchSettings",
     "KeywordSet",
     "PlanscanError",
+    "ResultDiff",
     "ScanOptions",
     "ScanResult",
+    "Shard",
     "Status",
     "__version__",
     "apply_review",
+    "diff",
+    "fetch",
     "load_keywords",
     "load_review",
+    "merge",
     "scan",
     "scan_document",
 ]

@@ -39,10 +39,10 @@ class CacheCorrupt(Exception):
 
 
 def default_cache_dir() -> Path:
-    """The user's cache folder for planscan (platformdirs)."""
-    from platformdirs import user_cache_dir
+    """The user's cache folder for planscan's extracted text."""
+    from planscan.store import user_cache_root
 
-    return Path(user_cache_dir("planscan", appauthor=False))
+    return user_cache_root() / "text"
 
 
 class TextCache:

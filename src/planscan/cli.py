@@ -15,9 +15,12 @@ from planscan import __version__
 from planscan.errors import ExitCode, InputError, PlanscanError
 from planscan.models import (
     DocumentResult,
+    FetchReport,
+    FetchSettings,
     KeywordSet,
     Limits,
     Override,
+    ResultDiff,
     ReviewOutcome,
     ScanResult,
     Status,
@@ -111,6 +114,53 @@ OcrOption = Annotated[
         " Needs tesseract-ocr and tesseract-ocr-nor.",
     ),
 ]
+StoreOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--store",
+        help="Folder that keeps downloaded plans (default: planscan's folder in your user cache).",
+        file_okay=False,
+    ),
+]
+ShardOption = Annotated[
+    str | None,
+    typer.Option(
+        "--shard",
+        metavar="I/N",
+        help="Only slice I of N of the documents (deterministic); join the parts with merge.",
+    ),
+]
+CsvOption = Annotated[
+    Path | None, typer.Option("--csv", help="Write the matrix as CSV (Excel-safe).")
+]
+JsonOption = Annotated[Path | None, typer.Option("--json", help="Write the full result as JSON.")]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 when a matrix cell is at or below this status"
+        " (green > yellow > red > no-text > error > missing).",
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print only the matrix, not the document list.")
+]
+HtmlOption = Annotated[
+    Path | None,
+    typer.Option("--html", help="Write a self-contained HTML report with the evidence."),
+]
+XlsxOption = Annotated[
+    Path | None,
+    typer.Option("--xlsx", help="Write an Excel workbook: matrix, documents, hits."),
+]
+MarkdownOption = Annotated[
+    Path | None,
+    typer.Option("--markdown", help="Write the matrix as Markdown (for a CI job summary)."),
+]
+CsvHitsOption = Annotated[
+    Path | None,
+    typer.Option("--csv-hits", help="Write every hit as CSV, one row per hit (Excel-safe)."),
+]
 
 
 @app.command()
@@ -183,30 +233,26 @@ def scan(
             dir_okay=False,
         ),
     ] = None,
-    html: Annotated[
-        Path | None,
-        typer.Option("--html", help="Write a self-contained HTML report with the evidence."),
-    ] = None,
-    xlsx: Annotated[
-        Path | None,
-        typer.Option("--xlsx", help="Write an Excel workbook: matrix, documents, hits."),
-    ] = None,
-    markdown: Annotated[
-        Path | None,
-        typer.Option("--markdown", help="Write the matrix as Markdown (for a CI job summary)."),
-    ] = None,
-    csv_hits: Annotated[
-        Path | None,
-        typer.Option("--csv-hits", help="Write every hit as CSV, one row per hit (Excel-safe)."),
-    ] = None,
+    html: HtmlOption = None,
+    xlsx: XlsxOption = None,
+    markdown: MarkdownOption = None,
+    csv_hits: CsvHitsOption = None,
+    fetch: Annotated[
+        bool,
+        typer.Option("--fetch", help="Fetch the manifest's URLs into the store first."),
+    ] = False,
+    store: StoreOption = None,
+    shard: ShardOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Scan plans and print the municipality × plan level matrix."""
     from planscan.scan import ScanOptions
     from planscan.scan import scan as run_scan
+    from planscan.shard import parse_shard
 
     reports = {"html": html, "xlsx": xlsx, "markdown": markdown, "csv_hits": csv_hits}
     outputs = [p for p in (csv, json, *reports.values()) if p is not None]
+    fetched: list[FetchReport] = []
     options = ScanOptions(
         engine=engine.value,
         password=password,
@@ -229,6 +275,14 @@ def scan(
             if not output.parent.resolve().is_dir():
                 raise InputError(f"{output}: the folder {output.parent} does not exist")
         keyword_set, overrides = _load_review(keywords, review, manifest)
+        slice_ = parse_shard(shard) if shard is not None else None
+        the_store = _store_path(store)
+        if fetch:
+            if manifest is None:
+                raise InputError("--fetch needs --manifest: the URLs are in the manifest")
+            from planscan.fetch import fetch as run_fetch
+
+            fetched.append(run_fetch(manifest, store=the_store, keywords=keyword_set, shard=slice_))
         with _progress() as progress:
             result = run_scan(
                 paths or (),
@@ -238,13 +292,40 @@ def scan(
                 on_start=progress.start,
                 on_document=progress.document,
                 on_page=progress.page,
+                store=the_store,
+                shard=slice_,
             )
         return _apply_review(result, overrides)
 
     result = _run(action, debug)
     _write_outputs(result, csv, json, debug)
     _write_reports(result, reports, debug)
+    _print_result(result, quiet, details, debug)
+    err = _stderr()
+    for report in fetched:
+        for record in report.failed:
+            if record.sha256 is not None:  # the scan read the kept copy: say so once here
+                err.print(f"planscan: {record.url}: {record.message}", markup=False, soft_wrap=True)
+    for folder in result.skipped_plan_sets:
+        err.print(
+            f"planscan: note: {folder} has its own plans.yaml and was left out;"
+            f" scan it with --manifest {Path(folder) / 'plans.yaml'}",
+            markup=False,
+            soft_wrap=True,
+        )
+    if result.shard is not None:
+        part = result.shard
+        err.print(
+            f"planscan: shard {part.index}/{part.count}: {len(part.positions)} of {part.total}"
+            " documents; join the parts' JSON with planscan merge",
+            markup=False,
+            soft_wrap=True,
+        )
+    raise typer.Exit(int(_exit_code(result, fail_on)))
 
+
+def _print_result(result: ScanResult, quiet: bool, details: bool, debug: bool) -> None:
+    """The matrix (and documents, details) on stdout; warnings and failures on stderr."""
     from planscan.report.terminal import render_details, render_legend, render_matrix, render_scan
 
     out = _stdout()
@@ -264,7 +345,12 @@ def scan(
         if debug and doc.detail:
             err.print(doc.detail, markup=False, soft_wrap=True)
     _warn_reviews(result)
-    raise typer.Exit(int(_exit_code(result, fail_on)))
+
+
+def _store_path(store: Path | None) -> Path:
+    from planscan.store import default_store_path
+
+    return store if store is not None else default_store_path()
 
 
 def _cache_dir() -> Path:
@@ -497,6 +583,157 @@ def cache_clear() -> None:
     directory = _cache_dir()
     removed = TextCache(directory).clear()
     typer.echo(f"removed {removed} cached documents from {directory}")
+
+
+@app.command()
+def fetch(
+    manifest: Annotated[
+        Path, typer.Argument(help="plans.yaml; every plan with a url and no path is fetched.")
+    ],
+    store: StoreOption = None,
+    keywords: KeywordsOption = None,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0.1, help="Seconds to wait to connect, and for more data."),
+    ] = FetchSettings.read_timeout,
+    deadline: Annotated[
+        float,
+        typer.Option("--deadline", min=0.1, help="Seconds allowed per download, retries included."),
+    ] = FetchSettings.deadline,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Largest file to download, in bytes.")
+    ] = FetchSettings.max_bytes,
+    retries: Annotated[
+        int, typer.Option("--retries", min=0, help="Extra attempts after a timeout or a 5xx.")
+    ] = FetchSettings.retries,
+    shard: ShardOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only failures and the summary line.")
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Download the plans the manifest lists by URL into the store (unchanged ones are kept)."""
+    from planscan.fetch import fetch as run_fetch
+    from planscan.shard import parse_shard
+
+    settings = FetchSettings(
+        connect_timeout=timeout,
+        read_timeout=timeout,
+        deadline=deadline,
+        max_bytes=max_bytes,
+        retries=retries,
+    )
+
+    def action() -> FetchReport:
+        slice_ = parse_shard(shard) if shard is not None else None
+        return run_fetch(
+            manifest, store=_store_path(store), keywords=keywords, settings=settings, shard=slice_
+        )
+
+    report = _run(action, debug)
+    from planscan.report.terminal import render_fetch
+
+    rendered = render_fetch(report)
+    _stdout().print(rendered.renderables[-1] if quiet else rendered)
+    err = _stderr()
+    for record in report.failed:
+        err.print(f"planscan: {record.url}: {record.message}", markup=False, soft_wrap=True)
+    raise typer.Exit(int(ExitCode.DOCUMENT_ERRORS if report.failed else ExitCode.OK))
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The older result (JSON from scan --json).")],
+    new: Annotated[Path, typer.Argument(help="The newer result.")],
+    markdown: Annotated[
+        Path | None,
+        typer.Option("--markdown", help="Write the changes as Markdown (- for standard output)."),
+    ] = None,
+    json: Annotated[
+        Path | None,
+        typer.Option("--json", help="Write the changes as JSON (- for standard output)."),
+    ] = None,
+    fail_on_change: Annotated[
+        bool, typer.Option("--fail-on-change", help="Exit 1 if any cell got worse.")
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Show which cells changed colour between two results, and which documents changed."""
+    from planscan.diff import diff as run_diff
+    from planscan.report.diffreport import render_diff_json, render_diff_markdown
+
+    outputs = [(markdown, render_diff_markdown), (json, render_diff_json)]
+
+    def action() -> ResultDiff:
+        if markdown is not None and json is not None and str(markdown) == str(json) == "-":
+            raise InputError("only one of --markdown and --json can go to standard output (-)")
+        for output, _ in outputs:
+            if output is not None and str(output) != "-" and not output.parent.resolve().is_dir():
+                raise InputError(f"{output}: the folder {output.parent} does not exist")
+        return run_diff(old, new)
+
+    result = _run(action, debug)
+    to_stdout = False
+    for output, render in outputs:
+        if output is None:
+            continue
+        if str(output) == "-":
+            typer.echo(render(result), nl=False)
+            to_stdout = True
+        else:
+            _write_file(output, render(result), debug)
+    if not to_stdout:
+        from planscan.report.terminal import render_diff
+
+        _stdout().print(render_diff(result))
+    worse = fail_on_change and bool(result.worse)
+    raise typer.Exit(int(ExitCode.FAIL_ON if worse else ExitCode.OK))
+
+
+@app.command()
+def merge(
+    parts: Annotated[
+        list[Path], typer.Argument(help="The JSON results of scan --shard 1/N … N/N.")
+    ],
+    keywords: KeywordsOption = None,
+    csv: CsvOption = None,
+    json: JsonOption = None,
+    fail_on: FailOnOption = None,
+    quiet: QuietOption = False,
+    html: HtmlOption = None,
+    xlsx: XlsxOption = None,
+    markdown: MarkdownOption = None,
+    csv_hits: CsvHitsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Join the parts of a sharded scan into the result one unsharded scan gives."""
+    from planscan.merge import merge as run_merge
+
+    reports = {"html": html, "xlsx": xlsx, "markdown": markdown, "csv_hits": csv_hits}
+
+    def action() -> ScanResult:
+        for output in (csv, json, *reports.values()):
+            if output is not None and not output.parent.resolve().is_dir():
+                raise InputError(f"{output}: the folder {output.parent} does not exist")
+        return run_merge(parts, keywords=keywords)
+
+    result = _run(action, debug)
+    _write_outputs(result, csv, json, debug)
+    _write_reports(result, reports, debug)
+    _print_result(result, quiet, False, debug)
+    raise typer.Exit(int(_exit_code(result, fail_on)))
+
+
+def _write_file(path: Path, text: str, debug: bool) -> None:
+    from planscan.report.files import write_atomic
+
+    def action() -> None:
+        try:
+            write_atomic(path, text)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write the file: {exc.strerror}") from None
+
+    _run(action, debug)
 
 
 def main() -> None:

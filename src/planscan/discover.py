@@ -48,6 +48,7 @@ def discover(paths: Iterable[Path], keywords: KeywordSet) -> list[PlanRef]:
 
     A folder holds ROOT/<municipality>/<file>; a file directly in ROOT belongs to ROOT's
     own name. The level comes from the file name here; scan() falls back to the title.
+    A subfolder with its own plans.yaml is a separate plan set and is left out.
     """
     refs: list[PlanRef] = []
     for path in paths:
@@ -80,10 +81,35 @@ def _ref(file: Path, municipality: str, keywords: KeywordSet) -> PlanRef:
     return PlanRef(municipality, file, level, "filename" if level else None)
 
 
+MANIFEST_NAME = "plans.yaml"
+
+
+def separate_plan_sets(paths: Iterable[Path]) -> list[Path]:
+    """The subfolders of these folders that have their own plans.yaml: a separate plan
+    set (another year, another region), scanned with --manifest, not as municipalities."""
+    found: list[Path] = []
+    for root in paths:
+        if not root.is_dir():
+            continue
+        folders = sorted(
+            (m.parent for m in root.rglob(MANIFEST_NAME) if m.parent != root),
+            key=lambda folder: len(folder.parts),
+        )
+        for folder in folders:
+            relative = folder.relative_to(root).parts
+            hidden = any(part.startswith(".") for part in relative)
+            if not hidden and not any(folder.is_relative_to(outer) for outer in found):
+                found.append(folder)
+    return sorted(found, key=norwegian_sort_key)
+
+
 def _document_files(root: Path) -> Iterable[Path]:
+    plan_sets = [p.relative_to(root).parts for p in separate_plan_sets([root])]
     for file in root.rglob("*"):
         relative = file.relative_to(root)
         if any(part.startswith(".") for part in relative.parts):
+            continue
+        if any(relative.parts[: len(parts)] == parts for parts in plan_sets):
             continue
         # Word leaves ~$name.docx lock files beside open documents.
         if file.name.startswith("~$") or not file.is_file():

@@ -122,6 +122,17 @@ class PlanRef:
     level_source: str | None = None  # "manifest", "filename", "title" or None
     title: str | None = None
     url: str | None = None
+    stored: bool = False  # path is the store's copy of url; results name the URL
+    unavailable: Unavailable | None = None  # a URL with no stored copy to read, and why
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    """Why a plan listed by URL has no stored copy to read; its document gets this status."""
+
+    status: Status  # MISSING: not found online (404, 410, soft 404); ERROR: not fetched
+    reason: str  # "not-found", "gone", "soft-404", "not-document", "not-fetched", ...
+    message: str
 
 
 @dataclass(frozen=True)
@@ -270,6 +281,24 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class Shard:
+    """Slice `index` of `count` (1-based), as in --shard 2/4."""
+
+    index: int
+    count: int
+
+
+@dataclass(frozen=True)
+class ShardInfo:
+    """Which slice of a sharded scan a result holds, so the parts can be merged back."""
+
+    index: int  # 1-based
+    count: int
+    total: int  # documents in the whole scan
+    positions: tuple[int, ...]  # each document's place among all of them, 0-based
+
+
+@dataclass(frozen=True)
 class ScanResult:
     planscan_version: str
     keywords: KeywordSet
@@ -278,6 +307,8 @@ class ScanResult:
     matrix: tuple[Cell, ...]
     warnings: tuple[str, ...] = ()  # things the user should know that are not errors
     reviews: tuple[Review, ...] = ()  # every override of the review file, and its outcome
+    shard: ShardInfo | None = None  # set when this is one part of a --shard scan
+    skipped_plan_sets: tuple[str, ...] = ()  # subfolders with their own plans.yaml
 
     def cell(self, municipality: str, level: str) -> Cell:
         return next(c for c in self.matrix if c.municipality == municipality and c.level == level)
@@ -286,3 +317,125 @@ class ScanResult:
     def failed(self) -> tuple[DocumentResult, ...]:
         """Documents that could not be read, or not to the end (a timeout)."""
         return tuple(d for d in self.documents if d.status is Status.ERROR or d.reason == "timeout")
+
+
+class FetchOutcome(str, Enum):
+    """What happened when a URL was fetched."""
+
+    DOWNLOADED = "downloaded"
+    UNCHANGED = "unchanged"  # 304 Not Modified: the stored copy is current
+    NOT_FOUND = "not-found"  # 404
+    GONE = "gone"  # 410
+    SOFT_404 = "soft-404"  # a web page (or nothing) where a PDF or DOCX was expected
+    NOT_DOCUMENT = "not-document"  # a body that is neither PDF, DOCX nor DOC
+    TOO_LARGE = "too-large"
+    REFUSED = "refused"  # not http(s), or redirected there
+    FAILED = "failed"  # timeouts, 5xx after retries, other HTTP errors, too many redirects
+
+    @property
+    def missing(self) -> bool:
+        """The plan is not to be found at this address: its cell is x, not an error."""
+        return self in _MISSING_OUTCOMES
+
+
+_MISSING_OUTCOMES = frozenset(
+    {FetchOutcome.NOT_FOUND, FetchOutcome.GONE, FetchOutcome.SOFT_404, FetchOutcome.NOT_DOCUMENT}
+)
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """What the store knows about one URL: the latest fetch and the copy it keeps.
+
+    After a failed fetch the previous copy (sha256, size, kind) is kept, so a server that
+    is down this week does not empty the matrix; after 404/410/soft 404 it is dropped.
+    """
+
+    url: str
+    outcome: FetchOutcome
+    fetched_at: str  # ISO 8601, UTC
+    final_url: str | None = None  # after redirects
+    http_status: int | None = None
+    sha256: str | None = None
+    size: int | None = None
+    kind: str | None = None  # "pdf", "docx" or "doc", from the body's first bytes
+    etag: str | None = None
+    last_modified: str | None = None
+    message: str | None = None
+    attempts: int = 1
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """Limits for downloading plans; every number is per download."""
+
+    connect_timeout: float = 10.0  # seconds to connect
+    read_timeout: float = 30.0  # seconds to wait for the next bytes
+    deadline: float = 300.0  # seconds for the whole download, retries included
+    max_bytes: int = 200 * 1024 * 1024
+    max_redirects: int = 5
+    retries: int = 2  # extra attempts after a timeout or a 5xx
+    backoff: float = 1.0  # seconds before the first retry; doubles each time
+
+
+@dataclass(frozen=True)
+class FetchReport:
+    store: str
+    records: tuple[FetchRecord, ...]  # one per URL, in manifest order
+
+    @property
+    def failed(self) -> tuple[FetchRecord, ...]:
+        """Downloads that went wrong (not the plans that are simply not online)."""
+        ok = (FetchOutcome.DOWNLOADED, FetchOutcome.UNCHANGED)
+        return tuple(r for r in self.records if r.outcome not in ok and not r.outcome.missing)
+
+
+@dataclass(frozen=True)
+class CellChange:
+    municipality: str
+    level: str
+    label: str
+    old: Status
+    new: Status
+
+    @property
+    def worse(self) -> bool:
+        return self.new.rank < self.old.rank
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A document as a diff names it."""
+
+    path: str
+    sha256: str | None
+    status: Status
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentChange:
+    change: str  # "added", "removed" or "replaced"
+    municipality: str
+    level: str | None
+    old: DocumentRef | None
+    new: DocumentRef | None
+
+
+@dataclass(frozen=True)
+class ResultDiff:
+    """What changed between two scan results: cells that changed colour, and documents."""
+
+    old: str  # where the results came from, for the heading
+    new: str
+    levels: tuple[Level, ...]  # the newer result's levels, for labels and order
+    cells: tuple[CellChange, ...]
+    documents: tuple[DocumentChange, ...]
+
+    @property
+    def worse(self) -> tuple[CellChange, ...]:
+        return tuple(c for c in self.cells if c.worse)
+
+    @property
+    def better(self) -> tuple[CellChange, ...]:
+        return tuple(c for c in self.cells if not c.worse)

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planscan import __version__
-from planscan.discover import classify_level, discover, load_manifest, title_lines
+from planscan.discover import (
+    classify_level,
+    discover,
+    load_manifest,
+    separate_plan_sets,
+    title_lines,
+)
 from planscan.errors import DocumentError, InputError
 from planscan.keywords import load_keywords
 from planscan.models import (
@@ -25,6 +31,7 @@ from planscan.models import (
     Limits,
     PlanRef,
     ScanResult,
+    Shard,
     Status,
 )
 
@@ -58,6 +65,8 @@ def scan(
     on_start: Callable[[int], None] | None = None,
     on_document: DocumentCallback | None = None,
     on_page: PageCallback | None = None,
+    store: Path | str | None = None,
+    shard: Shard | None = None,
 ) -> ScanResult:
     """Scan plan documents and return the documents' results and the matrix.
 
@@ -65,6 +74,8 @@ def scan(
     plans.yaml that names municipality and level for each document. `keywords` is a
     KeywordSet or the path of a keywords file (default: the shipped keywords.yaml).
     `options` sets the PDF engine, reader processes, cache folder and limits.
+    `store` is the folder `fetch()` downloaded into: plans listed only by URL are read
+    from it. `shard` scans one deterministic slice of the documents (see merge()).
     """
     options = options or ScanOptions()
     if password is not None:
@@ -82,11 +93,25 @@ def scan(
         from planscan.extract.ocr import check_tesseract
 
         check_tesseract()  # says what to install before any document is read
-    to_read = [r for r in refs if r.path is not None]
+    if store is not None:
+        from planscan.store import Store, locate
+
+        refs = locate(refs, Store(store))
+    todo = [ref for ref in refs if ref.path is not None or ref.unavailable is not None]
+    shard_info = None
+    if shard is not None:
+        from planscan.shard import select_shard
+
+        todo, shard_info = select_shard(todo, shard)
     if on_start is not None:
-        on_start(len(to_read))
-    documents, warnings = _scan_documents(to_read, keyword_set, options, on_document, on_page)
-    return build_result(refs, documents, keyword_set, warnings)
+        on_start(len(todo))
+    documents, warnings = _scan_documents(todo, keyword_set, options, on_document, on_page)
+    skipped = tuple(str(p) for p in separate_plan_sets(path_list))
+    return replace(
+        build_result(refs, documents, keyword_set, warnings),
+        shard=shard_info,
+        skipped_plan_sets=skipped,
+    )
 
 
 def _scan_documents(
@@ -114,6 +139,13 @@ def _scan_documents(
             on_document(result)
 
     for index, ref in enumerate(refs):
+        if ref.unavailable is not None:  # listed by URL, and not online or not fetched
+            gone = ref.unavailable
+            blank = blank_result(ref, keywords)
+            finish(
+                index, replace(blank, status=gone.status, reason=gone.reason, message=gone.message)
+            )
+            continue
         assert ref.path is not None
         try:
             sha256, kind = _fingerprint(ref.path)
@@ -198,8 +230,10 @@ def _fingerprint(path: Path) -> tuple[str, str]:
 
 def blank_result(ref: PlanRef, keywords: KeywordSet, sha256: str | None = None) -> DocumentResult:
     """An error result with nothing read; callers fill in what they know."""
+    # A plan fetched from the web is named by its URL, not by its place in the store.
+    fetched = ref.url is not None and (ref.stored or ref.unavailable is not None)
     return DocumentResult(
-        path=str(ref.path),
+        path=ref.url if fetched and ref.url else str(ref.path),
         sha256=sha256,
         municipality=ref.municipality,
         level=ref.level,

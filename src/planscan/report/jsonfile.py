@@ -11,7 +11,7 @@ from planscan.models import DocumentResult, Review, ScanResult
 def result_to_dict(result: ScanResult, debug: bool = False) -> dict[str, Any]:
     """The JSON document; raw exception detail only with debug."""
     keywords = result.keywords
-    return {
+    data: dict[str, Any] = {
         "planscan_version": result.planscan_version,
         "keywords": {"path": keywords.path, "sha256": keywords.sha256},
         "levels": [{"id": level.id, "label": level.label} for level in keywords.levels],
@@ -32,6 +32,15 @@ def result_to_dict(result: ScanResult, debug: bool = False) -> dict[str, Any]:
         ],
         "reviews": [_review(review) for review in result.reviews],
     }
+    if result.shard is not None:  # one part of a --shard scan; merge() reads this
+        shard = result.shard
+        data["shard"] = {
+            "index": shard.index,
+            "count": shard.count,
+            "total": shard.total,
+            "positions": list(shard.positions),
+        }
+    return data
 
 
 def _review(review: Review) -> dict[str, Any]:
@@ -78,6 +87,7 @@ def _document(doc: DocumentResult, debug: bool) -> dict[str, Any]:
                 "snippet": hit.snippet,
                 "page_label": hit.page_label,
                 "repeated": hit.repeated,
+                "offset": hit.offset,
             }
             for hit in doc.hits
         ],
@@ -109,4 +119,9 @@ def _document(doc: DocumentResult, debug: bool) -> dict[str, Any]:
 
 
 def render_json(result: ScanResult, debug: bool = False) -> str:
-    return json.dumps(result_to_dict(result, debug), ensure_ascii=False, indent=2) + "\n"
+    return dump_json(result_to_dict(result, debug))
+
+
+def dump_json(data: Any) -> str:
+    """planscan's JSON layout: UTF-8 text, indented, one newline at the end."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

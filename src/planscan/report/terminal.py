@@ -23,7 +23,20 @@ from rich.table import Table
 from rich.text import Text
 
 from planscan.evidence import evidence_by_term, highlight, kind_note, page_text
-from planscan.models import Cell, DocumentResult, Hit, ReviewOutcome, ScanResult, Status, Term
+from planscan.models import (
+    Cell,
+    DocumentRef,
+    DocumentResult,
+    FetchOutcome,
+    FetchReport,
+    Hit,
+    ResultDiff,
+    ReviewOutcome,
+    ScanResult,
+    Status,
+    Term,
+)
+from planscan.report.diffreport import diff_headline, document_counts
 from planscan.report.legend import LEGEND, REVIEW_LEGEND, REVIEWED_MARK, STALE_MARK
 from planscan.verdict import explain_verdict
 
@@ -74,7 +87,9 @@ def render_legend(reviews: bool = False) -> Table:
 
 
 def display_path(path: str) -> str:
-    """A path relative to the working directory where that is shorter."""
+    """A path relative to the working directory where that is shorter; a URL as it is."""
+    if "://" in path:
+        return path
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
@@ -347,3 +362,80 @@ def make_progress(console: Console) -> tuple[Progress, TaskID, TaskID]:
     documents = progress.add_task("documents", total=None, rate="")
     pages = progress.add_task("pages", total=None, rate="")
     return progress, documents, pages
+
+
+def render_diff(diff: ResultDiff) -> Group:
+    """Cells that changed colour (worse first) and documents added, removed or replaced."""
+    labels = {level.id: level.label for level in diff.levels}
+    head = Text.assemble(("planscan diff: ", "bold"), diff_headline(diff))
+    parts: list[Table | Text] = [head, Text(f"{diff.old} → {diff.new}", style="dim")]
+    if diff.cells:
+        table = Table(title="Cells", title_justify="left")
+        table.add_column("Plan level", style="bold")
+        table.add_column("Municipality")
+        table.add_column("Before", justify="center")
+        table.add_column("After", justify="center")
+        table.add_column("Change")
+        for cell in diff.cells:
+            change = Text("▼ worse", style="bold red") if cell.worse else Text("▲ better")
+            table.add_row(
+                cell.label, cell.municipality, status_text(cell.old), status_text(cell.new), change
+            )
+        parts.append(table)
+    parts.append(Text.assemble(("Documents: ", "bold"), document_counts(diff)))
+    if diff.documents:
+        docs = Table.grid(padding=(0, 1))
+        docs.add_column(no_wrap=True)
+        docs.add_column(overflow="fold")
+        for doc in diff.documents:
+            level = labels.get(doc.level, doc.level) if doc.level else "unclassified"
+            where = f"{doc.municipality} · {level}"
+            if doc.old is not None and doc.new is not None:
+                what = f"{_doc_line(doc.old)}\n  → {_doc_line(doc.new)}"
+            else:
+                what = _doc_line(doc.old or doc.new)
+            docs.add_row(doc.change, Text.assemble((where, "bold"), f"\n{what}"))
+        parts.append(docs)
+    return Group(*parts)
+
+
+def _doc_line(doc: DocumentRef | None) -> str:
+    assert doc is not None
+    return f"{display_path(doc.path)} ({doc.status.value})"
+
+
+FETCH_LOOK: dict[FetchOutcome, tuple[str, str]] = {
+    FetchOutcome.DOWNLOADED: ("↓ downloaded", "green"),
+    FetchOutcome.UNCHANGED: ("= unchanged", ""),
+    FetchOutcome.NOT_FOUND: ("x not found", "dim"),
+    FetchOutcome.GONE: ("x gone", "dim"),
+    FetchOutcome.SOFT_404: ("x soft 404", "dim"),
+    FetchOutcome.NOT_DOCUMENT: ("x not a document", "dim"),
+    FetchOutcome.TOO_LARGE: ("! too large", "bold magenta"),
+    FetchOutcome.REFUSED: ("! refused", "bold magenta"),
+    FetchOutcome.FAILED: ("! failed", "bold magenta"),
+}
+
+
+def render_fetch(report: FetchReport) -> Group:
+    """One entry per URL: what happened, the size and sha256, and any message."""
+    table = Table.grid(padding=(0, 1))
+    table.title = f"Fetched into {report.store}"
+    table.title_justify = "left"
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for record in report.records:
+        label, style = FETCH_LOOK[record.outcome]
+        details = Text(record.url)
+        if record.final_url and record.final_url != record.url:
+            details.append(f"\n→ {record.final_url}")
+        if record.sha256:
+            details.append(f"\n{record.kind} · {record.size} bytes · sha256 {record.sha256[:12]}")
+        if record.message:
+            details.append(f"\n{record.message}", style="italic")
+        table.add_row(Text(label, style=style), details)
+    counts: dict[str, int] = {}
+    for record in report.records:
+        counts[record.outcome.value] = counts.get(record.outcome.value, 0) + 1
+    summary = ", ".join(f"{n} {outcome}" for outcome, n in counts.items()) or "no URLs"
+    return Group(table, Text(summary))

@@ -1,0 +1,86 @@
+"""Join the parts of a sharded scan (scan --shard I/N) into the result of a single run."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from planscan.errors import InputError
+from planscan.keywords import load_keywords
+from planscan.models import KeywordSet, PlanRef, ScanResult
+from planscan.resultfile import document_from_dict, read_result
+from planscan.scan import build_result
+
+# What every part must agree on, with what to tell the user when one does not.
+_SAME = {
+    "planscan_version": "another planscan version",
+    "keywords": "another keywords file",
+    "levels": "other plan levels",
+    "municipalities": "another manifest or other folders",
+}
+
+
+def merge(
+    parts: Sequence[Path | str | Mapping[str, Any]],
+    *,
+    keywords: KeywordSet | Path | str | None = None,
+) -> ScanResult:
+    """Given the JSON results of `scan --shard 1/N` … `N/N`, return the whole scan's result.
+
+    Its JSON is byte for byte what one unsharded run writes. `keywords` must be the file
+    the parts were scanned with (default: the shipped keywords.yaml); it is checked by sha256.
+    """
+    named = [
+        (str(part), read_result(part)) if isinstance(part, (str, Path)) else (f"part {i}", part)
+        for i, part in enumerate(parts, start=1)
+    ]
+    if not named:
+        raise InputError("nothing to merge: give the JSON files of scan --shard I/N")
+    first_name, first = named[0]
+    for name, data in named:
+        if not isinstance(data.get("shard"), Mapping):
+            raise InputError(f"{name}: not a part of a sharded scan (made without --shard)")
+        for key, what in _SAME.items():
+            if data.get(key) != first.get(key):
+                raise InputError(f"{name}: made with {what} than {first_name} ({key} differ)")
+    count, total = first["shard"]["count"], first["shard"]["total"]
+    seen: dict[int, str] = {}
+    for name, data in named:
+        shard = data["shard"]
+        if shard["count"] != count or shard["total"] != total:
+            raise InputError(f"{name}: a part of another sharded scan than {first_name}")
+        if shard["index"] in seen:
+            twice = f"{seen[shard['index']]}, {name}"
+            raise InputError(f"shard {shard['index']}/{count} is given twice: {twice}")
+        seen[shard["index"]] = name
+    missing = [f"{i}/{count}" for i in range(1, count + 1) if i not in seen]
+    if missing:
+        raise InputError(f"shard {', '.join(missing)} missing: merge needs every part")
+
+    keyword_set = keywords if isinstance(keywords, KeywordSet) else load_keywords(keywords)
+    if keyword_set.sha256 != first["keywords"]["sha256"]:
+        raise InputError(
+            f"{first_name}: scanned with another keywords file ({first['keywords']['path']});"
+            " give that file with --keywords"
+        )
+    slots: list[Mapping[str, Any] | None] = [None] * total
+    for name, data in named:
+        positions = data["shard"]["positions"]
+        if len(positions) != len(data["documents"]):
+            raise InputError(f"{name}: the shard's positions do not match its documents")
+        for position, document in zip(positions, data["documents"], strict=True):
+            if not 0 <= position < total or slots[position] is not None:
+                raise InputError(f"{name}: document position {position} is out of place")
+            slots[position] = document
+    documents = [document_from_dict(doc, keyword_set) for doc in slots if doc is not None]
+    if len(documents) != total:
+        raise InputError(f"the parts hold {len(documents)} of {total} documents")
+    refs = [PlanRef(municipality, None) for municipality in first["municipalities"]]
+    result = build_result(refs, documents, keyword_set)
+    return replace(
+        result,
+        planscan_version=first["planscan_version"],
+        keywords=replace(keyword_set, path=first["keywords"]["path"]),
+    )
