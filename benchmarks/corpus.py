@@ -15,7 +15,7 @@ import docx
 from docx.enum.text import WD_BREAK
 from fpdf import FPDF
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 LINE_CHARS = 92
 LINES_PER_PAGE = 44
 
@@ -80,15 +80,35 @@ def page_lines(seed: int, pages: int) -> list[list[str]]:
     return out
 
 
+# Real plans come from Word or InDesign with an embedded TrueType font subset; text in such
+# a font costs every extractor more than the PDF core fonts do, and pdftotext more than
+# pdfium. The corpus uses one where the system has it (Debian: fonts-dejavu-core).
+TRUETYPE_FONTS = (
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
+)
+
+
+def font_used() -> str:
+    found = next((font for font in TRUETYPE_FONTS if font.exists()), None)
+    return f"embedded TrueType ({found.name})" if found else "core font Helvetica (no DejaVu found)"
+
+
 def write_pdf(path: Path, pages: int, seed: int) -> Path:
     pdf = FPDF(format="A4")
     pdf.set_creation_date(__import__("datetime").datetime(2024, 1, 1))
     pdf.set_auto_page_break(False)
-    pdf.set_font("Helvetica", size=9)
+    font = next((f for f in TRUETYPE_FONTS if f.exists()), None)
+    if font is not None:
+        pdf.add_font("Plan", fname=str(font))
+        pdf.set_font("Plan", size=9)
+    else:
+        pdf.set_font("Helvetica", size=9)
     for lines in page_lines(seed, pages):
         pdf.add_page()
         for line in lines:
-            pdf.cell(0, 6, line.replace("–", "-"), new_x="LMARGIN", new_y="NEXT")
+            text = line if font is not None else line.replace("–", "-")
+            pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
     return path

@@ -463,6 +463,8 @@ def _warn_reviews(result: ScanResult) -> None:
 
 def _write_reports(result: ScanResult, reports: dict[str, Path | None], debug: bool) -> None:
     """Write the reports for people (HTML, XLSX, Markdown, hits CSV) that were asked for."""
+    if not any(path is not None for path in reports.values()):
+        return  # openpyxl and the HTML renderer are not even imported
     from planscan.report.files import write_atomic
     from planscan.report.hitscsv import render_hits_csv
     from planscan.report.html import render_html
