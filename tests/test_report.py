@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -100,4 +101,21 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> N
     assert target.read_text(encoding="utf-8") == "old report"
     assert os.listdir(tmp_path) == ["status.json"]  # no temp file left behind
     write_atomic(target, "new report")
+    assert target.read_text(encoding="utf-8") == "new report"
+
+
+def test_stale_temporaries_of_a_killed_run_are_swept(tmp_path: Path) -> None:
+    target = tmp_path / "status.json"
+    old = tmp_path / ".status.json.abc123.tmp"
+    fresh = tmp_path / ".status.json.def456.tmp"
+    other = tmp_path / ".other.json.abc.tmp"
+    for leftover in (old, fresh, other):
+        leftover.write_text("half a report", encoding="utf-8")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    os.utime(other, (two_hours_ago, two_hours_ago))
+    write_atomic(target, "new report")
+    assert not old.exists()  # left by a killed run
+    assert fresh.exists()  # perhaps another scan writing right now
+    assert other.exists()  # not ours
     assert target.read_text(encoding="utf-8") == "new report"

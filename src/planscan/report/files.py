@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -13,6 +14,7 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
     leaves half a report, and the previous report stays until the new one is complete."""
     payload = data.encode(encoding) if isinstance(data, str) else data
     directory = path.parent if str(path.parent) else Path(".")
+    sweep_stale_temporaries(path)
     mode = _mode_for(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
@@ -29,6 +31,26 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
         except FileNotFoundError:
             pass
         raise
+
+
+STALE_SECONDS = 3600
+
+
+def sweep_stale_temporaries(path: Path, older_than: float = STALE_SECONDS) -> None:
+    """Remove temporary files that a killed run left beside `path` (".NAME.*.tmp"), once
+    they are old enough that no running scan can still be writing them."""
+    directory = path.parent if str(path.parent) else Path(".")
+    now = time.time()
+    for leftover in directory.glob(f".{glob_escape(path.name)}.*.tmp"):
+        try:
+            if now - leftover.stat().st_mtime > older_than:
+                leftover.unlink()
+        except OSError:
+            pass
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
 
 
 def _mode_for(path: Path) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planscan.models import Cell, ReviewOutcome, ScanResult, Status
 from planscan.report.legend import LEGEND, REVIEW_LEGEND, REVIEWED_MARK, STALE_MARK
+from planscan.review import review_place
 
 EMOJI: dict[Status, str] = {
     Status.GREEN: "🟢 green",
@@ -67,11 +68,7 @@ def render_markdown(result: ScanResult) -> str:
         labels = {level.id: level.label for level in result.keywords.levels}
         for review in result.reviews:
             o = review.override
-            where = (
-                f"{review.municipality} · {labels.get(review.level or '', review.level)}"
-                if review.municipality
-                else f"{o.municipality or 'document'} · {o.level or (o.sha256 or '')[:12]}"
-            )
+            where = review_place(review, labels)
             mark = (
                 REVIEWED_MARK
                 if review.outcome is ReviewOutcome.APPLIED

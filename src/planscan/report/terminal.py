@@ -38,6 +38,7 @@ from planscan.models import (
 )
 from planscan.report.diffreport import diff_headline, document_counts
 from planscan.report.legend import LEGEND, REVIEW_LEGEND, REVIEWED_MARK, STALE_MARK
+from planscan.review import review_place
 from planscan.verdict import explain_verdict
 
 CELL_LOOK: dict[Status, tuple[str, str]] = {
@@ -149,11 +150,7 @@ def render_reviews(result: ScanResult) -> Table:
     table.add_column(overflow="fold")
     for review in result.reviews:
         o = review.override
-        where = (
-            f"{review.municipality} · {labels.get(review.level or '', review.level)}"
-            if review.municipality
-            else f"{o.municipality or 'document'} · {o.level or (o.sha256 or '')[:12]}"
-        )
+        where = review_place(review, labels)
         if review.outcome is ReviewOutcome.APPLIED:
             mark, body = (
                 REVIEWED_MARK,

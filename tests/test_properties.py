@@ -1,0 +1,203 @@
+"""Property tests and a bounded fuzz run: the guards hold for inputs nobody thought of."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import planscan
+from planscan.errors import ConfigError
+from planscan.keywords import load_keywords
+from planscan.models import Hit, Limits, MatchKind, PlanRef, Status
+from planscan.report.csvfile import safe_cell
+from planscan.report.html import render_html
+from planscan.scan import ScanOptions, scan_document
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+REPO = Path(__file__).resolve().parents[1]
+
+
+@given(st.text())
+def test_csv_cells_never_start_like_a_formula(value: str) -> None:
+    cell = safe_cell(value)
+    assert not cell.startswith(FORMULA)
+    # Nothing is lost: the neutralised cell is the value with at most a leading quote.
+    assert cell in (value, "'" + value)
+    # And it survives the CSV round trip as text.
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow([cell])
+    assert next(csv.reader(io.StringIO(buffer.getvalue()))) == [cell]
+
+
+class _Scripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[str] = []
+        self.text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+        if any(name.startswith("on") for name, _ in attrs):
+            raise AssertionError(f"event handler attribute in <{tag}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+        else:
+            self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def base_result(docs: dict[str, Path]) -> planscan.ScanResult:
+    return planscan.scan([docs["terms_pdf"]], options=ScanOptions(jobs=1))
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(min_size=1, max_size=80))
+def test_html_shows_document_text_as_text_and_runs_no_script_from_it(
+    base_result: planscan.ScanResult, text: str
+) -> None:
+    doc = base_result.documents[0]
+    hostile = Hit("bolig", 1, text, MatchKind.EXACT, f"før {text} etter")
+    result = replace(
+        base_result,
+        documents=(replace(doc, hits=(hostile, *doc.hits), title=text, municipality=text),),
+    )
+    page = render_html(result)
+    fixed = _Scripts()
+    fixed.feed(render_html(base_result))
+    parser = _Scripts()
+    parser.feed(page)
+    # The only scripts are the report's own, whatever the documents say.
+    assert len(parser.scripts) == len(fixed.scripts)
+    cleaned = re.sub(r"\s+", " ", text).strip()
+    if cleaned:
+        assert any(cleaned in re.sub(r"\s+", " ", chunk) for chunk in [" ".join(parser.text)])
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 50),
+    st.floats(allow_nan=False, allow_infinity=False, width=16),
+    st.sampled_from(["contains", "prefix", "phrase", "abbreviation", "no", "yes", "bolig", ""]),
+    st.text(max_size=12),
+)
+_YAML_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "terms",
+                    "levels",
+                    "scoring",
+                    "matching",
+                    "mode",
+                    "weight",
+                    "variants",
+                    "label",
+                    "patterns",
+                    "cap",
+                    "green",
+                    "yellow",
+                    "min_score",
+                    "bolig",
+                    "x",
+                    "version",
+                ]
+            ),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_YAML_VALUES)
+def test_keywords_validator_accepts_or_explains_any_document(tmp_path_factory, value) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("kw") / "keywords.yaml"
+    path.write_text(yaml.safe_dump(value, allow_unicode=True), encoding="utf-8")
+    _load_or_explain(path)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_keywords_validator_survives_damaged_copies_of_the_shipped_file(
+    tmp_path_factory,
+    rnd: random.Random,  # type: ignore[no-untyped-def]
+) -> None:
+    lines = (REPO / "keywords.yaml").read_text(encoding="utf-8").splitlines()
+    for _ in range(rnd.randint(1, 4)):
+        i = rnd.randrange(len(lines))
+        action = rnd.choice(["drop", "dup", "cut", "indent", "swap"])
+        if action == "drop":
+            del lines[i]
+        elif action == "dup":
+            lines.insert(i, lines[i])
+        elif action == "cut":
+            lines[i] = lines[i][: rnd.randrange(len(lines[i]) + 1)]
+        elif action == "indent":
+            lines[i] = " " + lines[i]
+        else:
+            j = rnd.randrange(len(lines))
+            lines[i], lines[j] = lines[j], lines[i]
+    path = tmp_path_factory.mktemp("kw") / "keywords.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    _load_or_explain(path)
+
+
+def _load_or_explain(path: Path) -> None:
+    try:
+        load_keywords(path)
+    except ConfigError as exc:
+        for line in str(exc).splitlines():
+            assert re.match(rf"^{re.escape(str(path))}:\d+:\d+: \S", line), line
+
+
+@pytest.mark.parametrize("seed_name", ["terms_pdf", "terms_docx"])
+def test_fuzzed_documents_never_crash_a_scan(
+    docs: dict[str, Path], keywords: planscan.KeywordSet, tmp_path: Path, seed_name: str
+) -> None:
+    """Bounded fuzz run over the extraction entry point, seeded from the generated files:
+    random byte flips, cuts and splices. Every one must end as a result with a status."""
+    seed = docs[seed_name].read_bytes()
+    rnd = random.Random(f"planscan-{seed_name}")
+    limits = Limits(timeout_seconds=5, timeout_per_page=0.5, max_memory_bytes=512 << 20)
+    for number in range(12):
+        data = bytearray(seed)
+        for _ in range(rnd.randint(1, 40)):
+            at = rnd.randrange(len(data))
+            kind = rnd.random()
+            if kind < 0.6:
+                data[at] = rnd.randrange(256)
+            elif kind < 0.8:
+                del data[at : at + rnd.randint(1, 200)]
+            else:
+                data[at:at] = bytes(rnd.randrange(256) for _ in range(rnd.randint(1, 50)))
+        path = tmp_path / f"fuzz-{number}{docs[seed_name].suffix}"
+        path.write_bytes(bytes(data))
+        doc = scan_document(PlanRef("X", path), keywords, ScanOptions(jobs=1, limits=limits))
+        assert doc.status in set(Status)
+        if doc.status is Status.ERROR:
+            assert doc.reason and doc.message and "\n" not in doc.message
