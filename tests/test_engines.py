@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from benchmarks.corpus import write_pdf
 
 import planscan
-from benchmarks.corpus import write_pdf
 from planscan.scan import ScanOptions
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
