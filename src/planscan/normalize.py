@@ -17,15 +17,14 @@ _SUSPENDED_BEFORE = frozenset({"og", "eller", "samt", "enn", "and", "or", "til",
 
 # A hyphen at a line end between two word characters. Anchored on the hyphen (not on the
 # word before it) so the scan stays linear on long texts.
-_HYPHEN_BREAK = re.compile(r"(?<=\w)[-\u2010\u2011][ \t]*\n[ \t]*(?=\w)")
+_HYPHEN_BREAK = re.compile(r"[-\u2010\u2011](?<=\w.)[ \t]*\n[ \t]*(?=\w)")
 _WORD_BEFORE = re.compile(r"\w+$")
 _WORD_AFTER = re.compile(r"\w+")
-_SPACES = re.compile(r"\s+")
 
 # pdftotext prints bold running headers that the PDF draws twice as doubled letters:
 # "KKOOMMMMUUNNEEPPLLAANN" for "KOMMUNEPLAN". A token of three or more doubled characters,
 # with at least one letter, is such a double strike.
-_DOUBLED = re.compile(r"(?<!\S)(?:(\S)\1){3,}(?!\S)")
+_DOUBLED = re.compile(r"(\S)\1(?:(\S)\2){2,}")
 
 # Bump when normalize_text() changes: cached texts made by an older version are not used.
 NORMALIZE_VERSION = 2
@@ -53,7 +52,7 @@ def normalize_text(raw: str) -> str:
         text = _SOFT_HYPHEN_BREAK.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = _HYPHEN_BREAK.sub(_join_broken_word, text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # whitespace runs to one space: split() is C-speed
 
 
 def undouble(text: str) -> str:
@@ -62,7 +61,12 @@ def undouble(text: str) -> str:
 
 
 def _undouble_token(match: re.Match[str]) -> str:
-    token = match.group(0)
+    token, text = match.group(0), match.string
+    # Only a whole token counts: the match must stand between whitespace (checked here,
+    # not in the pattern, so the pattern is tried only where a letter is doubled).
+    start, end = match.start(), match.end()
+    if (start and not text[start - 1].isspace()) or (end < len(text) and not text[end].isspace()):
+        return token
     return token[::2] if any(c.isalpha() for c in token) else token
 
 
