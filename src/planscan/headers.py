@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from planscan.normalize import normalize_text, undouble
 
@@ -37,6 +38,7 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 Span = tuple[int, int]
 
 
+@lru_cache(maxsize=8192)  # running lines recur on page after page
 def line_key(line: str) -> str:
     """The letters of a line, lower case: page numbers, dates and spacing do not count.
 
@@ -87,6 +89,7 @@ def _edge_lines(page: str) -> list[str]:
     return lines[:EDGE_LINES] + lines[-EDGE_LINES:]
 
 
+@lru_cache(maxsize=8192)
 def _candidate_key(line: str) -> str:
     if len(line.split()) > MAX_LINE_WORDS:
         return ""

@@ -76,12 +76,11 @@ class DocumentIndex:
                 at = text.find(word, end)
 
 
-def index_document(
-    pages: Sequence[str], repeated: Sequence[Sequence[tuple[int, int]]] | None = None
-) -> DocumentIndex:
-    """Given normalised page texts (and their running-header spans), return their
-    vocabulary. Words in running headers and footers are not counted."""
-    counts: Counter[str] = Counter()
+def split_running(
+    pages: Sequence[str], repeated: Sequence[Sequence[tuple[int, int]]] | None
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Given normalised pages and their running-header spans, return each page's body (the
+    spans cut out) and its running header and footer lines."""
     bodies: list[str] = []
     headers: list[tuple[str, ...]] = []
     for number, text in enumerate(pages):
@@ -97,11 +96,22 @@ def index_document(
             text = " ".join(piece.strip() for piece in pieces if piece.strip())
         bodies.append(text)
         headers.append(tuple(lines))
+    return tuple(bodies), (tuple(headers) if repeated else ())
+
+
+def index_document(
+    pages: Sequence[str], repeated: Sequence[Sequence[tuple[int, int]]] | None = None
+) -> DocumentIndex:
+    """Given normalised page texts (and their running-header spans), return their
+    vocabulary. Words in running headers and footers are not counted."""
+    bodies, headers = split_running(pages, repeated)
+    counts: Counter[str] = Counter()
+    for text in bodies:
         counts.update(_WORD.findall(text))
     for line in (line for page in headers for line in page):
         for word in _WORD.findall(line):
             counts.setdefault(word, 0)
-    return DocumentIndex(tuple(bodies), dict(counts), tuple(headers) if repeated else ())
+    return DocumentIndex(bodies, dict(counts), headers)
 
 
 def ocr_skeleton(word: str) -> str:

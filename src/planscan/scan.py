@@ -298,7 +298,9 @@ def read_and_analyse(
         send(("info", info))  # the cache must know the text came from OCR
     repeated = find_repeated_spans(raw_pages, pages)
     index = index_document(pages, repeated)
-    send(("index", index))
+    # The pages went to the parent one by one; the spans and counts are all it still needs
+    # to rebuild the index for the cache (sending the index would send every page again).
+    send(("index", repeated, index.vocabulary))
     return analyse(
         ref,
         sha256,

@@ -23,7 +23,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from planscan.errors import DocumentError
-from planscan.match import DocumentIndex
+from planscan.match import DocumentIndex, split_running
 from planscan.models import DocumentResult, ExtractedInfo, KeywordSet, Limits, PlanRef
 
 _POLL_SECONDS = 0.1
@@ -216,7 +216,8 @@ def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | No
         elif kind == "title":
             outcome.title_text = message[1]
         elif kind == "index":
-            outcome.index = message[1]
+            bodies, headers = split_running(outcome.pages, message[1])
+            outcome.index = DocumentIndex(bodies, message[2], headers)
         elif kind == "ocr":
             outcome.ocr_pages += 1
         elif kind == "page":
