@@ -51,17 +51,25 @@ class Engine(str, Enum):
     pdfplumber = "pdfplumber"
 
 
-# rich is imported only when something is printed: `planscan --help` must start fast.
-def _stdout() -> Console:
-    from rich.console import Console
+# rich is imported only when something is printed: `planscan --help` must start fast. One
+# console of each per run of a command (made afresh each run, for the environment of that run).
+_CONSOLES: dict[bool, Console] = {}
 
-    return Console(highlight=False)
+
+def _console(stderr: bool) -> Console:
+    if stderr not in _CONSOLES:
+        from rich.console import Console
+
+        _CONSOLES[stderr] = Console(stderr=stderr, highlight=False)
+    return _CONSOLES[stderr]
+
+
+def _stdout() -> Console:
+    return _console(stderr=False)
 
 
 def _stderr() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
+    return _console(stderr=True)
 
 
 def _run(action: Callable[[], T], debug: bool) -> T:
@@ -91,6 +99,7 @@ def _main(
     ] = False,
 ) -> None:
     """Audit Norwegian municipal plans for housing-social content (boligsosiale hensyn)."""
+    _CONSOLES.clear()  # a new run: consoles follow this run's terminal and environment
 
 
 KeywordsOption = Annotated[

@@ -128,7 +128,7 @@ def count_terms(index: DocumentIndex, keywords: KeywordSet) -> dict[str, int]:
     Equal to the lengths of find_hits(); this is what a scan needs for colours, and it
     costs milliseconds even on a 600-page plan.
     """
-    matcher = _VocabularyMatcher(list(index.vocabulary), keywords.matching)
+    matcher = _RememberingMatcher(list(index.vocabulary), keywords.matching)
     counts: dict[str, int] = {}
     for term in keywords.terms:
         if term.mode is MatchMode.PHRASE:
@@ -142,7 +142,7 @@ def find_hits(
     index: DocumentIndex, keywords: KeywordSet, page_labels: Sequence[str] | None = None
 ) -> dict[str, list[Hit]]:
     """Return every hit of every term, keyed by term (all terms present, in file order)."""
-    matcher = _VocabularyMatcher(list(index.vocabulary), keywords.matching)
+    matcher = _RememberingMatcher(list(index.vocabulary), keywords.matching)
     found: dict[str, dict[tuple[int, int, int], MatchKind]] = {}
     by_word: dict[str, list[tuple[str, MatchKind]]] = defaultdict(list)
     for term in keywords.terms:
@@ -212,6 +212,34 @@ def _locate(pages: Sequence[str], words: Iterable[str]) -> Iterator[tuple[int, i
     for page, text in enumerate(pages):
         for match in pattern.finditer(text):
             yield page, match.start(), match.end(), match.group()
+
+
+# Which words count as which term does not depend on the document: remembered across
+# documents (a scan of many plans meets the same words again and again). Bounded.
+_DECIDED: dict[tuple[Term, tuple[str, ...], MatchingRules], dict[str, MatchKind | None]] = {}
+_DECIDED_MAX_WORDS = 400_000
+
+
+class _RememberingMatcher:
+    """Match a document's vocabulary against terms, deciding each word only once."""
+
+    def __init__(self, words: list[str], rules: MatchingRules) -> None:
+        self.words = words
+        self.rules = rules
+
+    def matches(self, term: Term, forms: Iterable[str] | None = None) -> dict[str, MatchKind]:
+        forms = tuple(forms if forms is not None else term.forms)
+        key = (term, forms, self.rules)
+        decided = _DECIDED.setdefault(key, {})
+        new = [word for word in self.words if word not in decided]
+        if new:
+            if sum(map(len, _DECIDED.values())) + len(new) > _DECIDED_MAX_WORDS:
+                _DECIDED.clear()
+                decided = _DECIDED.setdefault(key, {})
+                new = list(self.words)
+            found = _VocabularyMatcher(new, self.rules).matches(term, forms)
+            decided.update((word, found.get(word)) for word in new)
+        return {word: kind for word in self.words if (kind := decided[word]) is not None}
 
 
 class _VocabularyMatcher:
@@ -301,7 +329,7 @@ def _indel_within(term: str, word: str, budget: int, anchored: bool) -> bool:
 
 
 def _phrase_positions(
-    index: DocumentIndex, term: Term, matcher: _VocabularyMatcher
+    index: DocumentIndex, term: Term, matcher: _RememberingMatcher
 ) -> dict[tuple[int, int, int], MatchKind]:
     """Positions where the parts of a phrase stand as consecutive words (on one page)."""
     positions: dict[tuple[int, int, int], MatchKind] = {}
