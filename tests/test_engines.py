@@ -33,3 +33,33 @@ def test_both_engines_give_the_same_counts(plans: Path) -> None:
         assert (a.path, a.counts, a.pages) == (b.path, b.counts, b.pages)
         assert (a.engine, b.engine) == ("pdfium", "pdfplumber")
     assert [c.status for c in fast.matrix] == [c.status for c in slow.matrix]
+
+
+def test_a_long_pdf_shared_by_two_readers_gives_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planscan import worker
+    from planscan.worker import SPLIT_MIN_PAGES
+
+    joined: list[int] = []
+    join = worker._join
+
+    def counting_join(first: worker.ReadOutcome, second: worker.ReadOutcome) -> worker.ReadOutcome:
+        joined.append(second.task.first_page)
+        return join(first, second)
+
+    monkeypatch.setattr(worker, "_join", counting_join)
+    path = write_pdf(tmp_path / "Eksempelby" / "okonomiplan-lang.pdf", SPLIT_MIN_PAGES + 30, 7)
+    one = planscan.scan([path], options=ScanOptions(jobs=1)).documents[0]
+    assert joined == []
+    two = planscan.scan([path], options=ScanOptions(jobs=2)).documents[0]
+    assert len(joined) == 1 and 0 < joined[0] < SPLIT_MIN_PAGES + 30  # it was shared
+    assert two.pages == one.pages == SPLIT_MIN_PAGES + 30
+    assert (two.counts, two.words, two.status, two.score) == (
+        one.counts,
+        one.words,
+        one.status,
+        one.score,
+    )
+    assert two.hits == one.hits  # pages numbered through, snippets the same
+    assert {h.page for h in two.hits} >= {1, SPLIT_MIN_PAGES + 30}

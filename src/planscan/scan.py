@@ -187,7 +187,9 @@ def _scan_documents(
         if (
             cache is not None
             and task.index in cache_keys
-            and outcome.result is not None
+            and (outcome.result is not None or outcome.joined)
+            and outcome.error is None
+            and outcome.stopped is None
             and outcome.info is not None
             and outcome.index is not None
         ):
@@ -260,16 +262,23 @@ def read_and_analyse(
     send: Callable[[tuple[object, ...]], None],
     evidence: bool = True,
     ocr: bool = False,
+    first_page: int = 0,
+    stop: Callable[[int], int | None] | None = None,
 ) -> DocumentResult:
     """Read one document page by page, sending each normalised page to `send`, then match
-    and score it. Runs in a reader process; raises DocumentError for unreadable files."""
+    and score it. Runs in a reader process; raises DocumentError for unreadable files.
+
+    From `first_page`, and until `stop` says so, when two readers share a long PDF: the
+    parent then joins the parts and scores the whole."""
     from planscan.extract import iter_pages
     from planscan.extract.ocr import needs_ocr
     from planscan.headers import find_repeated_spans
     from planscan.match import index_document
     from planscan.normalize import normalize_text
 
-    items: Iterator[ExtractedInfo | str] = iter_pages(ref.path or Path(), engine, password, limits)
+    items: Iterator[ExtractedInfo | str] = iter_pages(
+        ref.path or Path(), engine, password, limits, first_page, stop
+    )
     info = next(items)
     assert isinstance(info, ExtractedInfo)
     send(("info", info))
@@ -282,10 +291,10 @@ def read_and_analyse(
         if ocr and needs_ocr(raw):
             from planscan.extract.ocr import ocr_page
 
-            raw = ocr_page(ref.path or Path(), len(pages), password)
-            ocr_pages.append(len(pages) + 1)
-            send(("ocr", len(pages) + 1))
-        if not pages:
+            raw = ocr_page(ref.path or Path(), first_page + len(pages), password)
+            ocr_pages.append(first_page + len(pages) + 1)
+            send(("ocr", first_page + len(pages) + 1))
+        if not pages and first_page == 0:
             title_text = title_lines(raw)
             send(("title", title_text))
         page = normalize_text(raw)
@@ -387,6 +396,26 @@ def outcome_to_result(outcome: object, keywords: KeywordSet, limits: Limits) -> 
     task = outcome.task
     if outcome.result is not None:
         return outcome.result
+    if (
+        outcome.joined
+        and outcome.error is None
+        and outcome.stopped is None
+        and outcome.info is not None
+        and outcome.index is not None
+    ):
+        # Two readers shared this PDF: score the whole here.
+        return analyse(
+            task.ref,
+            task.sha256,
+            outcome.info,
+            outcome.pages,
+            outcome.title_text,
+            keywords,
+            truncated=limits.max_pages is not None and outcome.info.pages > limits.max_pages,
+            evidence=task.evidence,
+            index=outcome.index,
+            ocr=outcome.ocr_pages > 0,
+        )
     blank = blank_result(task.ref, keywords, task.sha256)
     if outcome.stopped is not None:
         if outcome.stopped == "memory":

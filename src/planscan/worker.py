@@ -16,9 +16,9 @@ import signal
 import sys
 import time
 import traceback
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -38,6 +38,7 @@ class ReadTask:
     password: str | None
     evidence: bool = True
     ocr: bool = False
+    first_page: int = 0  # > 0: the second part of a long PDF that two readers share
 
 
 @dataclass
@@ -54,6 +55,8 @@ class ReadOutcome:
     error: DocumentError | None = None
     detail: str | None = None  # the raw exception, shown only with --debug
     stopped: str | None = None  # "timeout" or "memory" when the parent killed the reader
+    split_at: int | None = None  # the page this reader stopped at; another read the rest
+    joined: bool = False  # two readers' parts, joined: the parent scores the whole
 
 
 # The child's side -------------------------------------------------------------------------
@@ -73,6 +76,20 @@ def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits) -> None:
             return
         if task is None:
             return
+        if isinstance(task, tuple):  # a ("limit", page) that came after the task ended
+            continue
+        limit: list[int | None] = [None]
+
+        def stop(index: int, limit: list[int | None] = limit) -> int | None:
+            # The parent may ask this reader to stop half-way through a long PDF, so that
+            # a second reader can take the rest; the reply says where it really stops.
+            if limit[0] is None and conn.poll():
+                message = conn.recv()
+                if isinstance(message, tuple) and message[0] == "limit":
+                    limit[0] = max(message[1], index)
+                    conn.send(("limit-ack", limit[0]))
+            return limit[0]
+
         try:
             result = read_and_analyse(
                 task.ref,
@@ -84,6 +101,8 @@ def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits) -> None:
                 send=conn.send,
                 evidence=task.evidence,
                 ocr=task.ocr,
+                first_page=task.first_page,
+                stop=stop if task.engine == "pdfium" else None,
             )
             conn.send(("done", result))
         except DocumentError as exc:
@@ -128,6 +147,10 @@ def _context() -> Any:
     return multiprocessing.get_context(method)
 
 
+# A PDF at least this long is shared by two readers when one would otherwise sit idle.
+SPLIT_MIN_PAGES = 120
+
+
 def read_documents(
     tasks: Sequence[ReadTask],
     keywords: KeywordSet,
@@ -136,12 +159,21 @@ def read_documents(
     on_outcome: Callable[[ReadOutcome], None],
     on_page: Callable[[ReadTask, int, int], None] | None = None,
 ) -> None:
-    """Read every task in at most `jobs` child processes; call on_outcome as each ends."""
+    """Read every task in at most `jobs` child processes; call on_outcome as each ends.
+
+    When the queue is empty and a reader is free, a long PDF is split: its reader is asked
+    to stop half-way and another reads the rest; the two parts are joined here.
+    """
     if not tasks:
         return
     context = _context()
     queue = deque(tasks)
     readers: list[_Reader] = []
+    first_parts: dict[int, ReadOutcome] = {}  # a split document's first part, once read
+    second_parts: dict[int, ReadOutcome] = {}
+    splitting: set[int] = set()  # documents whose first reader was asked to stop
+    second_queued: set[int] = set()
+    jobs = max(1, jobs)
 
     def start_reader() -> _Reader:
         parent_end, child_end = context.Pipe(duplex=True)
@@ -158,11 +190,50 @@ def read_documents(
         reader.started = time.monotonic()
         reader.conn.send(task)
 
-    try:
-        for _ in range(max(1, min(jobs, len(tasks)))):
+    def fill() -> None:
+        for reader in readers:
+            if reader.outcome is None and queue:
+                assign(reader)
+        while queue and len(readers) < jobs:
             reader = start_reader()
             readers.append(reader)
             assign(reader)
+
+    def maybe_split(reader: _Reader) -> None:
+        outcome = reader.outcome
+        if outcome is None or outcome.info is None or queue or jobs < 2:
+            return
+        task = outcome.task
+        pages = outcome.info.pages
+        if limits.max_pages is not None:
+            pages = min(pages, limits.max_pages)
+        idle = sum(r.outcome is None for r in readers) + (jobs - len(readers))
+        if task.engine != "pdfium" or task.first_page or pages < SPLIT_MIN_PAGES or not idle:
+            return
+        if task.index in splitting:
+            return
+        splitting.add(task.index)
+        reader.conn.send(("limit", pages // 2))
+
+    def finish(outcome: ReadOutcome) -> None:
+        index = outcome.task.index
+        if index not in splitting:
+            on_outcome(outcome)
+            return
+        if outcome.task.first_page == 0:
+            if outcome.split_at is None:  # it read to the end before it could stop
+                splitting.discard(index)
+                on_outcome(outcome)
+                return
+            first_parts[index] = outcome
+        else:
+            second_parts[index] = outcome
+        if index in first_parts and index in second_parts:
+            splitting.discard(index)
+            on_outcome(_join(first_parts.pop(index), second_parts.pop(index)))
+
+    try:
+        fill()
         while any(r.outcome is not None for r in readers):
             busy = [r for r in readers if r.outcome is not None]
             ready = wait([r.conn for r in busy], timeout=_POLL_SECONDS)
@@ -170,6 +241,14 @@ def read_documents(
                 finished = False
                 if reader.conn in ready:
                     finished = _receive(reader, on_page)
+                    outcome = reader.outcome
+                    if outcome is not None and outcome.split_at is not None:
+                        index = outcome.task.index
+                        if outcome.task.first_page == 0 and index not in second_queued:
+                            second_queued.add(index)
+                            queue.appendleft(replace(outcome.task, first_page=outcome.split_at))
+                    elif not finished:
+                        maybe_split(reader)
                 elif _over_deadline(reader, limits):
                     _stop(reader, "timeout")
                     finished = True
@@ -180,17 +259,49 @@ def read_documents(
                     continue
                 assert reader.outcome is not None
                 outcome, reader.outcome = reader.outcome, None
-                on_outcome(outcome)
+                finish(outcome)
                 if not reader.process.is_alive():
                     readers.remove(reader)
-                    if queue:
-                        reader = start_reader()
-                        readers.append(reader)
-                if queue:
-                    assign(reader)
+            fill()
     finally:
         for reader in readers:
             _shutdown(reader)
+
+
+def _join(first: ReadOutcome, second: ReadOutcome) -> ReadOutcome:
+    """One document from the two parts two readers read; the parent scores it."""
+    joined = ReadOutcome(first.task, info=first.info, title_text=first.title_text, joined=True)
+    joined.ocr_pages = first.ocr_pages + second.ocr_pages
+    for part in (first, second):
+        if part.error is not None:
+            joined.error, joined.detail = part.error, part.detail
+            return joined
+    joined.pages = list(first.pages)
+    if first.stopped is not None or len(first.pages) < (first.split_at or 0):
+        joined.stopped = first.stopped or second.stopped or "timeout"
+        return joined  # the second part does not follow on from the first
+    joined.pages += second.pages
+    if second.stopped is not None:
+        joined.stopped = second.stopped
+        return joined
+    if first.index is not None and second.index is not None:
+        vocabulary = Counter(first.index.vocabulary)
+        vocabulary.update(second.index.vocabulary)
+        joined.index = DocumentIndex(
+            first.index.pages + second.index.pages,
+            dict(vocabulary),
+            _join_headers(first.index, second.index),
+        )
+    return joined
+
+
+def _join_headers(first: DocumentIndex, second: DocumentIndex) -> tuple[tuple[str, ...], ...]:
+    if not first.headers and not second.headers:
+        return ()
+    empty: tuple[str, ...] = ()
+    return (first.headers or (empty,) * len(first.pages)) + (
+        second.headers or (empty,) * len(second.pages)
+    )
 
 
 def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | None) -> bool:
@@ -215,6 +326,9 @@ def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | No
             outcome.info = message[1]
         elif kind == "title":
             outcome.title_text = message[1]
+        elif kind == "limit-ack":
+            outcome.split_at = message[1]
+            return False
         elif kind == "index":
             bodies, headers = split_running(outcome.pages, message[1])
             outcome.index = DocumentIndex(bodies, message[2], headers)

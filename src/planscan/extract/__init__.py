@@ -7,7 +7,7 @@ parser sees the file (precheck.py); the parsers run in a child process (worker.p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -36,9 +36,13 @@ def iter_pages(
     engine: str = DEFAULT_PDF_ENGINE,
     password: str | None = None,
     limits: Limits | None = None,
+    first_page: int = 0,
+    stop: Callable[[int], int | None] | None = None,
 ) -> Iterator[ExtractedInfo | str]:
     """Yield an ExtractedInfo, then each page's raw text. Raise DocumentError with a
-    planner-readable message for a file that cannot be read."""
+    planner-readable message for a file that cannot be read.
+
+    `first_page` and `stop` let two readers share one long PDF (pdfium only)."""
     limits = limits or Limits()
     kind = check_file(path, limits)
     if kind == "pdf":
@@ -49,7 +53,7 @@ def iter_pages(
         elif engine == "pdfium":
             from planscan.extract.pdfium import iter_pdfium_pages
 
-            yield from iter_pdfium_pages(path, password, limits.max_pages)
+            yield from iter_pdfium_pages(path, password, limits.max_pages, first_page, stop)
         else:
             raise ValueError(f"unknown PDF engine {engine!r}")
     else:

@@ -8,7 +8,7 @@ with CRLF; normalize_text() handles both.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pypdfium2
@@ -21,9 +21,15 @@ VERSION = f"pypdfium2 {pypdfium2.version.PYPDFIUM_INFO}"
 
 
 def iter_pdfium_pages(
-    path: Path, password: str | None = None, max_pages: int | None = None
+    path: Path,
+    password: str | None = None,
+    max_pages: int | None = None,
+    first_page: int = 0,
+    stop: Callable[[int], int | None] | None = None,
 ) -> Iterator[ExtractedInfo | str]:
-    """Yield an ExtractedInfo, then the text of each page (at most max_pages)."""
+    """Yield an ExtractedInfo, then the text of each page from first_page (at most
+    max_pages in all). `stop(index)`, asked before each page, may return a page index to
+    stop at: another reader reads the rest."""
     try:
         document = pypdfium2.PdfDocument(str(path), password=password or None)
     except pypdfium2.PdfiumError as exc:
@@ -39,8 +45,12 @@ def iter_pdfium_pages(
             engine=ENGINE,
             page_labels=labels if any(labels) else None,
         )
-        blank_pages = 0
-        for index in range(wanted):
+        blank_pages = read = 0
+        for index in range(first_page, wanted):
+            limit = stop(index) if stop is not None else None
+            if limit is not None and index >= limit:
+                break
+            read += 1
             try:
                 page = document[index]
             except pypdfium2.PdfiumError:
@@ -59,7 +69,7 @@ def iter_pdfium_pages(
             finally:
                 page.close()
             yield text
-        if blank_pages == wanted:
+        if read and blank_pages == read and first_page == 0 and read == wanted:
             raise BLANK_PAGES_ERROR
     finally:
         document.close()
