@@ -10,6 +10,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from planscan.errors import DocumentError
+from planscan.extract.precheck import blank_pages_error, pdf_password_error
 from planscan.models import ExtractedInfo
 
 ENGINE = "pdfplumber"
@@ -37,27 +38,18 @@ def iter_pdfplumber_pages(
                     page.close()
                 yield text
             if blank_pages == wanted:
-                raise DocumentError(
-                    "the PDF's pages are blank (no text, no images): it is damaged or empty",
-                    "damaged",
-                )
+                raise blank_pages_error()
     except DocumentError:
         raise
     except PDFPasswordIncorrect:
-        raise DocumentError(
-            "the PDF is password-protected; give --password or use an unprotected copy",
-            "encrypted",
-        ) from None
+        raise pdf_password_error() from None
     except PDFSyntaxError:
         raise DocumentError(
             "the PDF is damaged or cut off (download incomplete?); download it again", "damaged"
         ) from None
     except Exception as exc:  # pdfminer raises many undocumented types on broken files
         if any(isinstance(arg, PDFPasswordIncorrect) for arg in exc.args):
-            raise DocumentError(
-                "the PDF is password-protected; give --password or use an unprotected copy",
-                "encrypted",
-            ) from None
+            raise pdf_password_error() from None
         raise DocumentError(
             f"the PDF cannot be read ({type(exc).__name__}); it may be damaged", "damaged"
         ) from exc

@@ -14,6 +14,7 @@ from pathlib import Path
 import pypdfium2
 
 from planscan.errors import DocumentError
+from planscan.extract.precheck import blank_pages_error, pdf_password_error
 from planscan.models import ExtractedInfo
 
 ENGINE = "pdfium"
@@ -70,14 +71,9 @@ def iter_pdfium_pages(
                 page.close()
             yield text
         if read and blank_pages == read and first_page == 0 and read == wanted:
-            raise BLANK_PAGES_ERROR
+            raise blank_pages_error()
     finally:
         document.close()
-
-
-BLANK_PAGES_ERROR = DocumentError(
-    "the PDF's pages are blank (no text, no images): it is damaged or empty", "damaged"
-)
 
 
 def _label(document: pypdfium2.PdfDocument, index: int) -> str:
@@ -89,10 +85,7 @@ def _label(document: pypdfium2.PdfDocument, index: int) -> str:
 
 def _document_error(detail: str) -> DocumentError:
     if "password" in detail.lower():
-        return DocumentError(
-            "the PDF is password-protected; give --password or use an unprotected copy",
-            "encrypted",
-        )
+        return pdf_password_error()
     return DocumentError("the PDF is damaged and cannot be opened; download it again", "damaged")
 
 

@@ -19,6 +19,21 @@ _OLE_ENCRYPTED = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encod
 _MIB = 1024 * 1024
 
 
+def pdf_password_error() -> DocumentError:
+    """What every PDF engine says about a password it does not have."""
+    return DocumentError(
+        "the PDF is password-protected; give --password or use an unprotected copy",
+        "encrypted",
+    )
+
+
+def blank_pages_error() -> DocumentError:
+    """What every PDF engine says when no page has text or anything drawn on it."""
+    return DocumentError(
+        "the PDF's pages are blank (no text, no images): it is damaged or empty", "damaged"
+    )
+
+
 def sniff(head: bytes) -> str:
     """Given a file's first bytes, return 'pdf', 'zip', 'ole', 'html', 'empty' or 'unknown'."""
     if not head:
