@@ -322,31 +322,42 @@ def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | No
             outcome.detail = f"reader exit code {code}"
             return True
         kind = message[0]
-        if kind == "info":
-            outcome.info = message[1]
-        elif kind == "title":
-            outcome.title_text = message[1]
-        elif kind == "limit-ack":
-            outcome.split_at = message[1]
-            return False
-        elif kind == "index":
-            bodies, headers = split_running(outcome.pages, message[1])
-            outcome.index = DocumentIndex(bodies, message[2], headers)
-        elif kind == "ocr":
-            outcome.ocr_pages += 1
-        elif kind == "page":
-            outcome.pages.append(message[1])
-            if on_page is not None and outcome.info is not None:
-                on_page(outcome.task, len(outcome.pages), outcome.info.pages)
-        elif kind == "done":
-            outcome.result = message[1]
+        _take(outcome, message, on_page)
+        if kind in ("done", "error"):
             return True
-        elif kind == "error":
-            outcome.error = DocumentError(message[2], message[1])
-            outcome.detail = message[3]
-            return True
+        if kind == "limit-ack":
+            return False  # the caller queues the rest of the document for another reader
         if not reader.conn.poll():
             return False
+
+
+def _take(
+    outcome: ReadOutcome,
+    message: tuple[Any, ...],
+    on_page: Callable[[ReadTask, int, int], None] | None = None,
+) -> None:
+    """Record one message from a reader in its document's outcome."""
+    kind = message[0]
+    if kind == "info":
+        outcome.info = message[1]
+    elif kind == "title":
+        outcome.title_text = message[1]
+    elif kind == "limit-ack":
+        outcome.split_at = message[1]
+    elif kind == "index":
+        bodies, headers = split_running(outcome.pages, message[1])
+        outcome.index = DocumentIndex(bodies, message[2], headers)
+    elif kind == "ocr":
+        outcome.ocr_pages += 1
+    elif kind == "page":
+        outcome.pages.append(message[1])
+        if on_page is not None and outcome.info is not None:
+            on_page(outcome.task, len(outcome.pages), outcome.info.pages)
+    elif kind == "done":
+        outcome.result = message[1]
+    elif kind == "error":
+        outcome.error = DocumentError(message[2], message[1])
+        outcome.detail = message[3]
 
 
 def _over_deadline(reader: _Reader, limits: Limits) -> bool:
@@ -377,12 +388,8 @@ def _stop(reader: _Reader, why: str) -> None:
     try:
         while reader.conn.poll():
             message = reader.conn.recv()
-            if message[0] == "page":
-                reader.outcome.pages.append(message[1])
-            elif message[0] == "info":
-                reader.outcome.info = message[1]
-            elif message[0] == "title":
-                reader.outcome.title_text = message[1]
+            if message[0] in ("page", "info", "title"):
+                _take(reader.outcome, message)
     except (EOFError, OSError):
         pass
 
