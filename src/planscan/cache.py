@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 from planscan.match import DocumentIndex
 from planscan.models import ExtractedInfo
 from planscan.normalize import NORMALIZE_VERSION
-from planscan.report.files import write_atomic
+from planscan.report.files import remove_stale, write_atomic
 
 CACHE_FORMAT = 4
 _SUFFIX = ".json.z"
@@ -123,14 +121,7 @@ class TextCache:
                 path.unlink(missing_ok=True)
         return removed
 
-    def sweep_temporary(self, older_than_seconds: float = 3600) -> None:
+    def sweep_temporary(self) -> None:
         """Remove temporary files a killed scan left behind."""
-        if not self.directory.is_dir():
-            return
-        now = time.time()
-        for path in self.directory.rglob("*.tmp"):
-            try:
-                if now - path.stat().st_mtime > older_than_seconds:
-                    os.unlink(path)
-            except OSError:
-                pass
+        if self.directory.is_dir():
+            remove_stale(self.directory.rglob("*.tmp"))

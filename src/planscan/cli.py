@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -280,9 +280,7 @@ def scan(
     )
 
     def action() -> ScanResult:
-        for output in outputs:
-            if not output.parent.resolve().is_dir():
-                raise InputError(f"{output}: the folder {output.parent} does not exist")
+        _check_output_folders(outputs)
         keyword_set, overrides = _load_review(keywords, review, manifest)
         slice_ = parse_shard(shard) if shard is not None else None
         the_store = _store_path(store)
@@ -420,9 +418,25 @@ class _Progress:
         )
 
 
+def _check_output_folders(outputs: Iterable[Path | None]) -> None:
+    """Fail before any work when an output cannot be written there (- is standard output)."""
+    for output in outputs:
+        if output is not None and str(output) != "-" and not output.parent.resolve().is_dir():
+            raise InputError(f"{output}: the folder {output.parent} does not exist")
+
+
+def _save(path: Path, data: str | bytes) -> None:
+    """Write an output file whole, or say plainly why it cannot be written."""
+    from planscan.report.files import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the file: {exc.strerror}") from None
+
+
 def _write_outputs(result: ScanResult, csv: Path | None, json: Path | None, debug: bool) -> None:
     from planscan.report.csvfile import render_matrix_csv
-    from planscan.report.files import write_atomic
     from planscan.report.jsonfile import render_json
 
     def action() -> None:
@@ -431,12 +445,8 @@ def _write_outputs(result: ScanResult, csv: Path | None, json: Path | None, debu
             (json, lambda: render_json(result, debug)),
         )
         for path, render in outputs:
-            if path is None:
-                continue
-            try:
-                write_atomic(path, render())
-            except OSError as exc:
-                raise InputError(f"{path}: cannot write the file: {exc.strerror}") from None
+            if path is not None:
+                _save(path, render())
 
     _run(action, debug)
 
@@ -474,7 +484,6 @@ def _write_reports(result: ScanResult, reports: dict[str, Path | None], debug: b
     """Write the reports for people (HTML, XLSX, Markdown, hits CSV) that were asked for."""
     if not any(path is not None for path in reports.values()):
         return  # openpyxl and the HTML renderer are not even imported
-    from planscan.report.files import write_atomic
     from planscan.report.hitscsv import render_hits_csv
     from planscan.report.html import render_html
     from planscan.report.markdown import render_markdown
@@ -489,12 +498,8 @@ def _write_reports(result: ScanResult, reports: dict[str, Path | None], debug: b
 
     def action() -> None:
         for name, path in reports.items():
-            if path is None:
-                continue
-            try:
-                write_atomic(path, renderers[name](result))
-            except OSError as exc:
-                raise InputError(f"{path}: cannot write the file: {exc.strerror}") from None
+            if path is not None:
+                _save(path, renderers[name](result))
 
     _run(action, debug)
 
@@ -678,9 +683,7 @@ def diff(
     def action() -> ResultDiff:
         if markdown is not None and json is not None and str(markdown) == str(json) == "-":
             raise InputError("only one of --markdown and --json can go to standard output (-)")
-        for output, _ in outputs:
-            if output is not None and str(output) != "-" and not output.parent.resolve().is_dir():
-                raise InputError(f"{output}: the folder {output.parent} does not exist")
+        _check_output_folders(output for output, _ in outputs)
         return run_diff(old, new)
 
     result = _run(action, debug)
@@ -723,9 +726,7 @@ def merge(
     reports = {"html": html, "xlsx": xlsx, "markdown": markdown, "csv_hits": csv_hits}
 
     def action() -> ScanResult:
-        for output in (csv, json, *reports.values()):
-            if output is not None and not output.parent.resolve().is_dir():
-                raise InputError(f"{output}: the folder {output.parent} does not exist")
+        _check_output_folders((csv, json, *reports.values()))
         return run_merge(parts, keywords=keywords)
 
     result = _run(action, debug)
@@ -736,15 +737,7 @@ def merge(
 
 
 def _write_file(path: Path, text: str, debug: bool) -> None:
-    from planscan.report.files import write_atomic
-
-    def action() -> None:
-        try:
-            write_atomic(path, text)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot write the file: {exc.strerror}") from None
-
-    _run(action, debug)
+    _run(lambda: _save(path, text), debug)
 
 
 def main() -> None:

@@ -37,6 +37,7 @@ from planscan.models import (
 
 if TYPE_CHECKING:
     from planscan.match import DocumentIndex
+    from planscan.worker import ReadOutcome
 
 DocumentCallback = Callable[[DocumentResult], None]
 PageCallback = Callable[[str, int, int], None]  # path, pages read, pages in the document
@@ -123,7 +124,7 @@ def _scan_documents(
 ) -> tuple[list[DocumentResult], tuple[str, ...]]:
     from planscan.cache import CacheCorrupt, CachedText, TextCache
     from planscan.extract import engine_version
-    from planscan.worker import ReadOutcome, ReadTask, read_documents
+    from planscan.worker import ReadTask, read_documents
 
     results: dict[int, DocumentResult] = {}
     warnings: list[str] = []
@@ -388,11 +389,8 @@ def analyse(
     )
 
 
-def outcome_to_result(outcome: object, keywords: KeywordSet, limits: Limits) -> DocumentResult:
+def outcome_to_result(outcome: ReadOutcome, keywords: KeywordSet, limits: Limits) -> DocumentResult:
     """Turn what a reader sent into a DocumentResult, keeping pages read before a timeout."""
-    from planscan.worker import ReadOutcome
-
-    assert isinstance(outcome, ReadOutcome)
     task = outcome.task
     if outcome.result is not None:
         return outcome.result

@@ -6,6 +6,7 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -37,11 +38,16 @@ STALE_SECONDS = 3600
 
 
 def sweep_stale_temporaries(path: Path, older_than: float = STALE_SECONDS) -> None:
-    """Remove temporary files that a killed run left beside `path` (".NAME.*.tmp"), once
-    they are old enough that no running scan can still be writing them."""
+    """Remove temporary files that a killed run left beside `path` (".NAME.*.tmp")."""
     directory = path.parent if str(path.parent) else Path(".")
+    remove_stale(directory.glob(f".{glob_escape(path.name)}.*.tmp"), older_than)
+
+
+def remove_stale(leftovers: Iterable[Path], older_than: float = STALE_SECONDS) -> None:
+    """Remove the given temporary files once they are old enough that no running scan
+    can still be writing them."""
     now = time.time()
-    for leftover in directory.glob(f".{glob_escape(path.name)}.*.tmp"):
+    for leftover in leftovers:
         try:
             if now - leftover.stat().st_mtime > older_than:
                 leftover.unlink()
