@@ -27,17 +27,8 @@ from planscan.report.terminal import render_legend, render_matrix
 
 DOCS = Path(__file__).resolve().parent
 EXAMPLES = DOCS.parent / "examples"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-)
+sys.path.insert(0, str(DOCS.parent))
+from tests.chromium import FLAGS  # noqa: E402  (the same flags the browser tests use)
 
 
 def screenshot(url: str, out: Path, width: int, height: int) -> None:
