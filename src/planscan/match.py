@@ -226,6 +226,8 @@ class _RememberingMatcher:
     def __init__(self, words: list[str], rules: MatchingRules) -> None:
         self.words = words
         self.rules = rules
+        # Each word's folded forms, made once for all terms rather than once per term.
+        self.forms: dict[str, tuple[str, str, str]] = {}
 
     def matches(self, term: Term, forms: Iterable[str] | None = None) -> dict[str, MatchKind]:
         forms = tuple(forms if forms is not None else term.forms)
@@ -237,19 +239,33 @@ class _RememberingMatcher:
                 _DECIDED.clear()
                 decided = _DECIDED.setdefault(key, {})
                 new = list(self.words)
-            found = _VocabularyMatcher(new, self.rules).matches(term, forms)
+            found = _VocabularyMatcher(new, self.rules, self._forms(new)).matches(term, forms)
             decided.update((word, found.get(word)) for word in new)
         return {word: kind for word in self.words if (kind := decided[word]) is not None}
 
+    def _forms(self, words: list[str]) -> list[tuple[str, str, str]]:
+        known = self.forms
+        for word in words:
+            if word not in known:
+                known[word] = _word_forms(word)
+        return [known[word] for word in words]
+
+
+def _word_forms(word: str) -> tuple[str, str, str]:
+    """A word casefolded, folded (see normalize.fold) and as its OCR skeleton."""
+    return word.casefold(), fold(word), ocr_skeleton(word)
+
 
 class _VocabularyMatcher:
-    def __init__(self, words: list[str], rules: MatchingRules) -> None:
+    def __init__(
+        self, words: list[str], rules: MatchingRules, forms: Sequence[tuple[str, str, str]]
+    ) -> None:
         self.words = words
         self.word_set = frozenset(words)
         self.rules = rules
-        self.casefolded = [w.casefold() for w in words]
-        self.folded = [fold(w) for w in words]
-        self.skeletons = [ocr_skeleton(w) for w in words]
+        self.casefolded = [f[0] for f in forms]
+        self.folded = [f[1] for f in forms]
+        self.skeletons = [f[2] for f in forms]
 
     def matches(self, term: Term, forms: Iterable[str] | None = None) -> dict[str, MatchKind]:
         """Return the vocabulary words that count as the term, with how each matched."""

@@ -8,7 +8,7 @@ parser sees the file (precheck.py); the parsers run in a child process (worker.p
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from importlib import metadata
+from functools import cache
 from pathlib import Path
 
 from planscan.errors import DocumentError
@@ -22,8 +22,11 @@ DEFAULT_PDF_ENGINE = "pdfium"
 _ENGINE_PACKAGES = {"pdfium": "pypdfium2", "pdfplumber": "pdfplumber", "python-docx": "python-docx"}
 
 
+@cache  # parsing a package's metadata takes a millisecond each time
 def engine_version(engine: str) -> str:
     """The extractor and its version, for cache keys; reads metadata, imports nothing."""
+    from importlib import metadata  # only a cached scan needs it: 13 ms to import
+
     package = _ENGINE_PACKAGES[engine]
     try:
         return f"{package} {metadata.version(package)}"
