@@ -204,3 +204,37 @@ def test_mixed_batch_finishes_in_time_with_real_results_and_no_children_left(
     # The parent never held a document's parse: its peak memory barely moved.
     grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
     assert grown_kib < 100 * 1024
+
+
+def test_a_reader_sends_pages_in_batches_and_in_order() -> None:
+    from multiprocessing import Pipe
+
+    from planscan.worker import _Outbox
+
+    parent, child = Pipe()
+    outbox = _Outbox(child)
+    for number in range(200):
+        outbox.send(("page", f"side {number}"))
+    outbox.send(("done", "result"))
+    outbox.close()
+    received = []
+    while (message := parent.recv())[0] != "done":
+        received.append(message)
+    pages = [page for kind, batch in received if kind == "pages" for page in batch]
+    assert pages == [f"side {number}" for number in range(200)]
+    assert len(received) < 20  # batches, not a message per page
+
+
+def test_pages_are_sent_while_the_next_page_hangs() -> None:
+    from multiprocessing import Pipe
+
+    from planscan.worker import _SEND_PAGES_SECONDS, _Outbox
+
+    parent, child = Pipe()
+    outbox = _Outbox(child)
+    outbox.send(("page", "one"))
+    outbox.send(("page", "two"))
+    # Nothing more is sent, as when the parser hangs on the third page.
+    assert parent.poll(20 * _SEND_PAGES_SECONDS)
+    assert parent.recv() == ("pages", ["one", "two"])
+    outbox.close()

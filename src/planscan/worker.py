@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections import Counter, deque
@@ -27,6 +28,10 @@ from planscan.match import DocumentIndex, split_running
 from planscan.models import DocumentResult, ExtractedInfo, KeywordSet, Limits, PlanRef
 
 _POLL_SECONDS = 0.1
+# A reader sends the pages it has read at most this often (and before any other message):
+# one message per page would wake the parent hundreds of times a second, and on a
+# two-core machine every wake-up takes a core from a reader.
+_SEND_PAGES_SECONDS = 0.05
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,47 @@ class ReadOutcome:
 # The child's side -------------------------------------------------------------------------
 
 
+class _Outbox:
+    """A reader's messages to the parent, with pages sent in batches.
+
+    A thread sends the pages read so far every _SEND_PAGES_SECONDS, so that a page which
+    hangs its parser (in C, which lets the thread run, or in Python, which switches
+    threads) does not hold back the pages read before it: the parent keeps those when it
+    kills the reader on its deadline.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.lock = threading.Lock()
+        self.pages: list[str] = []
+        self.closed = threading.Event()
+        threading.Thread(target=self._send_pages_often, daemon=True).start()
+
+    def close(self) -> None:
+        self.closed.set()
+
+    def send(self, message: tuple[Any, ...]) -> None:
+        with self.lock:
+            if message[0] == "page":
+                self.pages.append(message[1])
+                return
+            self._send_pages()
+            self.conn.send(message)
+
+    def _send_pages(self) -> None:
+        if self.pages:
+            pages, self.pages = self.pages, []
+            self.conn.send(("pages", pages))
+
+    def _send_pages_often(self) -> None:
+        while not self.closed.wait(_SEND_PAGES_SECONDS):
+            try:
+                with self.lock:
+                    self._send_pages()
+            except (OSError, ValueError):  # the parent has gone
+                return
+
+
 def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits) -> None:
     if hasattr(os, "setsid"):
         os.setsid()  # own process group: killing it also kills anything it started
@@ -69,6 +115,7 @@ def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from planscan.scan import read_and_analyse  # imported late: the parent may be mid-import
 
+    outbox = _Outbox(conn)
     while True:
         try:
             task = conn.recv()
@@ -87,7 +134,7 @@ def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits) -> None:
                 message = conn.recv()
                 if isinstance(message, tuple) and message[0] == "limit":
                     limit[0] = max(message[1], index)
-                    conn.send(("limit-ack", limit[0]))
+                    outbox.send(("limit-ack", limit[0]))
             return limit[0]
 
         try:
@@ -98,20 +145,20 @@ def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits) -> None:
                 task.password,
                 keywords,
                 limits,
-                send=conn.send,
+                send=outbox.send,
                 evidence=task.evidence,
                 ocr=task.ocr,
                 first_page=task.first_page,
                 stop=stop if task.engine == "pdfium" else None,
             )
-            conn.send(("done", result))
+            outbox.send(("done", result))
         except DocumentError as exc:
             detail = repr(exc.__cause__) if exc.__cause__ else None
-            conn.send(("error", exc.reason, str(exc), detail))
+            outbox.send(("error", exc.reason, str(exc), detail))
         except MemoryError:
-            conn.send(("error", "too-large", _MEMORY_MESSAGE, None))
+            outbox.send(("error", "too-large", _MEMORY_MESSAGE, None))
         except Exception as exc:  # a parser bug must not end the scan
-            conn.send(
+            outbox.send(
                 ("error", "damaged", "the document cannot be read; it may be damaged", _tb(exc))
             )
 
@@ -132,6 +179,7 @@ class _Reader:
     conn: Connection
     outcome: ReadOutcome | None = None
     started: float = 0.0
+    memory_checked: float = 0.0  # when its memory was last read (a file read in /proc)
 
     def deadline(self, limits: Limits) -> float:
         assert self.outcome is not None
@@ -349,8 +397,8 @@ def _take(
         outcome.index = DocumentIndex(bodies, message[2], headers)
     elif kind == "ocr":
         outcome.ocr_pages += 1
-    elif kind == "page":
-        outcome.pages.append(message[1])
+    elif kind == "pages":
+        outcome.pages.extend(message[1])
         if on_page is not None and outcome.info is not None:
             on_page(outcome.task, len(outcome.pages), outcome.info.pages)
     elif kind == "done":
@@ -367,6 +415,10 @@ def _over_deadline(reader: _Reader, limits: Limits) -> bool:
 def _over_memory(reader: _Reader, limits: Limits) -> bool:
     if limits.max_memory_bytes is None:
         return False
+    now = time.monotonic()
+    if now - reader.memory_checked < _POLL_SECONDS:
+        return False
+    reader.memory_checked = now
     rss = resident_bytes(reader.process.pid)
     return rss is not None and rss > limits.max_memory_bytes
 
@@ -388,7 +440,7 @@ def _stop(reader: _Reader, why: str) -> None:
     try:
         while reader.conn.poll():
             message = reader.conn.recv()
-            if message[0] in ("page", "info", "title"):
+            if message[0] in ("pages", "info", "title"):
                 _take(reader.outcome, message)
     except (EOFError, OSError):
         pass
