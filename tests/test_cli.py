@@ -162,6 +162,33 @@ def test_python_dash_m_and_version() -> None:
     assert done.stdout == f"planscan {planscan.__version__}\n"
 
 
+# What the planscan process itself loads, printed at exit (readers are child processes).
+_LOADED = """
+import atexit, json, sys
+atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr))
+sys.argv = ["planscan", *sys.argv[1:]]
+from planscan.cli import main
+main()
+"""
+
+# Start-up time (issue 4): none of these may load for --help or in the scanning process.
+# pydantic came with typer 0.29, which pyproject.toml keeps out for that reason.
+_HEAVY = {"pydantic", "pypdfium2", "pdfplumber", "docx", "openpyxl", "httpx", "rich.progress"}
+
+
+@pytest.mark.parametrize("args", [["--help"], ["scan", "--no-cache", "-q"]])
+def test_start_up_loads_no_heavy_library(args: list[str], clean_tree: Path) -> None:
+    if args[0] == "scan":
+        args = [*args, str(clean_tree)]
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED, *args], capture_output=True, text=True, check=False
+    )
+    assert done.returncode in (0, 1), done.stderr
+    loaded = set(json.loads(done.stderr.splitlines()[-1]))
+    assert "planscan.cli" in loaded
+    assert not _HEAVY & loaded
+
+
 def test_colour_on_a_terminal_and_words_without_it(clean_tree: Path) -> None:
     coloured = runner.invoke(
         app, ["scan", str(clean_tree), "-q"], env={"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"}

@@ -10,16 +10,13 @@ only. The file type is read from the body's first bytes. A plan that is not onli
 from __future__ import annotations
 
 import hashlib
-import socket
 import threading
 import time
-import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from planscan import __version__
 from planscan.discover import load_manifest
@@ -36,7 +33,9 @@ from planscan.models import (
 from planscan.shard import in_shard
 from planscan.store import Store
 
-if TYPE_CHECKING:  # httpx is imported when a download starts: `import planscan` stays quick
+if TYPE_CHECKING:  # imported when a download starts: `import planscan` stays quick
+    import socket
+
     import httpx
 
 RecordCallback = Callable[[FetchRecord], None]
@@ -184,6 +183,8 @@ def _attempt(
     settings: FetchSettings,
     deadline: float,
 ) -> FetchRecord:
+    from urllib.parse import urlsplit
+
     import httpx
 
     headers = {"Accept": ACCEPT}
@@ -319,6 +320,8 @@ def _kind(head: bytes, part: Path, content_type: str) -> str | None:
     if sniffed == "ole":
         return "doc"
     if sniffed == "zip":
+        import zipfile
+
         try:
             with zipfile.ZipFile(part) as archive:
                 return "docx" if "word/document.xml" in archive.namelist() else None
@@ -351,6 +354,8 @@ class _Watchdog:
             return
         stream = info.get("return_value")
         sock = stream.get_extra_info("socket") if stream is not None else None
+        import socket
+
         if isinstance(sock, socket.socket):
             timer = threading.Timer(max(0.0, self.deadline - time.monotonic()), self._fire, (sock,))
             timer.daemon = True
@@ -358,6 +363,8 @@ class _Watchdog:
             self._timers.append(timer)
 
     def _fire(self, sock: socket.socket) -> None:
+        import socket
+
         self.fired = True
         try:
             sock.shutdown(socket.SHUT_RDWR)

@@ -7,7 +7,6 @@ ZIP's central directory is told here, with a message a planner can act on.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from planscan.errors import DocumentError
@@ -105,6 +104,8 @@ def check_file(path: Path, limits: Limits) -> str:
 
 def _check_zip(path: Path, limits: Limits) -> None:
     """Refuse ZIP bombs from the central directory, before anything is inflated."""
+    import zipfile  # only readers open ZIP files; the parent process never needs it
+
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()

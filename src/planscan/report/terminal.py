@@ -9,16 +9,9 @@ from __future__ import annotations
 import os
 import shlex
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 from rich.text import Text
 
@@ -38,6 +31,9 @@ from planscan.models import (
 )
 from planscan.report.diffreport import diff_headline, document_counts
 from planscan.report.legend import LEGEND, REVIEW_LEGEND, REVIEWED_MARK, STALE_MARK
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 from planscan.review import review_place
 from planscan.verdict import explain_verdict
 
@@ -347,6 +343,15 @@ def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
 
 def make_progress(console: Console) -> tuple[Progress, TaskID, TaskID]:
     """A progress display for long scans: documents, and pages with rate and time left."""
+    # Imported here: only a terminal shows a progress bar, and the module is slow to load.
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     progress = Progress(
         TextColumn("{task.description:<9}"),
         BarColumn(),
