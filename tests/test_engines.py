@@ -63,3 +63,13 @@ def test_a_long_pdf_shared_by_two_readers_gives_the_same_result(
     )
     assert two.hits == one.hits  # pages numbered through, snippets the same
     assert {h.page for h in two.hits} >= {1, SPLIT_MIN_PAGES + 30}
+    # Without evidence (a plain `planscan scan`), the parts' counts are added up.
+    counted = planscan.scan([path], options=ScanOptions(jobs=2, evidence=False)).documents[0]
+    assert len(joined) == 2
+    assert (counted.counts, counted.words, counted.status, counted.score) == (
+        one.counts,
+        one.words,
+        one.status,
+        one.score,
+    )
+    assert list(counted.counts) == list(one.counts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -336,11 +336,12 @@ def analyse(
     evidence: bool = True,
     index: DocumentIndex | None = None,
     ocr: bool = False,
+    known_counts: Mapping[str, int] | None = None,
 ) -> DocumentResult:
     """Match and score normalised pages into a DocumentResult.
 
     With evidence, every hit is listed with its page and snippet; without, only the counts
-    are computed (from the vocabulary: much faster on long plans).
+    are computed (from the vocabulary: much faster on long plans), unless already known.
     """
     from planscan.match import count_terms, find_hits, index_document
     from planscan.score import score_document
@@ -372,7 +373,8 @@ def analyse(
         # Running headers and footers are listed once as evidence, never counted.
         counts = {term: sum(not h.repeated for h in hs) for term, hs in hits.items()}
     else:
-        hits, counts = {}, count_terms(index, keywords)
+        hits = {}
+        counts = dict(known_counts) if known_counts is not None else count_terms(index, keywords)
     breakdown = score_document(counts, index.word_count, keywords)
     message = None
     if truncated:
@@ -413,6 +415,7 @@ def outcome_to_result(outcome: ReadOutcome, keywords: KeywordSet, limits: Limits
             evidence=task.evidence,
             index=outcome.index,
             ocr=outcome.ocr_pages > 0,
+            known_counts=outcome.counts,
         )
     blank = blank_result(task.ref, keywords, task.sha256)
     if outcome.stopped is not None:

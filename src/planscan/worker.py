@@ -61,6 +61,9 @@ class ReadOutcome:
     detail: str | None = None  # the raw exception, shown only with --debug
     stopped: str | None = None  # "timeout" or "memory" when the parent killed the reader
     split_at: int | None = None  # the page this reader stopped at; another read the rest
+    # A shared document's counts: its parts' counts added up, which is what counting the
+    # joined text again would give (a word or phrase never spans two pages).
+    counts: dict[str, int] | None = None
     joined: bool = False  # two readers' parts, joined: the parent scores the whole
 
 
@@ -108,14 +111,19 @@ class _Outbox:
                 return
 
 
-def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits) -> None:
+def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits, pdfs: bool) -> None:
     if hasattr(os, "setsid"):
         os.setsid()  # own process group: killing it also kills anything it started
     # Ctrl-C goes to the parent, which ends the children; they must not print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from planscan.scan import read_and_analyse  # imported late: the parent may be mid-import
 
+    if pdfs:
+        # Loaded before the first task, so that a reader started to share a long PDF can
+        # take its half the moment the other reader stops (see "halve" below).
+        import planscan.extract.pdfium  # noqa: F401
     outbox = _Outbox(conn)
+    outbox.send(("ready",))
     while True:
         try:
             task = conn.recv()
@@ -123,17 +131,19 @@ def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits) -> None:
             return
         if task is None:
             return
-        if isinstance(task, tuple):  # a ("limit", page) that came after the task ended
+        if isinstance(task, tuple):  # a ("halve", pages) that came after the task ended
             continue
         limit: list[int | None] = [None]
 
         def stop(index: int, limit: list[int | None] = limit) -> int | None:
-            # The parent may ask this reader to stop half-way through a long PDF, so that
-            # a second reader can take the rest; the reply says where it really stops.
+            # The parent may ask this reader to share the rest of a long PDF with a second
+            # reader, ready and waiting: it keeps half of the pages not yet read (it knows
+            # where it is; the parent, getting pages in batches, does not) and says where
+            # it stops.
             if limit[0] is None and conn.poll():
                 message = conn.recv()
-                if isinstance(message, tuple) and message[0] == "limit":
-                    limit[0] = max(message[1], index)
+                if isinstance(message, tuple) and message[0] == "halve":
+                    limit[0] = index + (message[1] - index) // 2
                     outbox.send(("limit-ack", limit[0]))
             return limit[0]
 
@@ -179,6 +189,7 @@ class _Reader:
     conn: Connection
     outcome: ReadOutcome | None = None
     started: float = 0.0
+    warm: bool = False  # it said "ready": its modules are loaded
     memory_checked: float = 0.0  # when its memory was last read (a file read in /proc)
 
     def deadline(self, limits: Limits) -> float:
@@ -209,8 +220,9 @@ def read_documents(
 ) -> None:
     """Read every task in at most `jobs` child processes; call on_outcome as each ends.
 
-    When the queue is empty and a reader is free, a long PDF is split: its reader is asked
-    to stop half-way and another reads the rest; the two parts are joined here.
+    When the queue is empty and a reader is free, a long PDF is shared: once a second
+    reader is ready, the first is asked to keep half of the pages it has not read yet and
+    the second reads the rest; the two parts are joined here.
     """
     if not tasks:
         return
@@ -219,14 +231,16 @@ def read_documents(
     readers: list[_Reader] = []
     first_parts: dict[int, ReadOutcome] = {}  # a split document's first part, once read
     second_parts: dict[int, ReadOutcome] = {}
-    splitting: set[int] = set()  # documents whose first reader was asked to stop
+    splitting: set[int] = set()  # documents to be shared by two readers
     second_queued: set[int] = set()
+    to_halve: dict[int, tuple[_Reader, int]] = {}  # waiting for a spare reader to be ready
     jobs = max(1, jobs)
+    pdfs = any(task.engine == "pdfium" for task in tasks)
 
     def start_reader() -> _Reader:
         parent_end, child_end = context.Pipe(duplex=True)
         process = context.Process(
-            target=_child_main, args=(child_end, keywords, limits), daemon=True
+            target=_child_main, args=(child_end, keywords, limits, pdfs), daemon=True
         )
         process.start()
         child_end.close()
@@ -261,7 +275,21 @@ def read_documents(
         if task.index in splitting:
             return
         splitting.add(task.index)
-        reader.conn.send(("limit", pages // 2))
+        # The other half goes to a reader that is ready to start on it at once, so that
+        # both halves end together: one is started now if none is waiting.
+        to_halve[task.index] = (reader, pages)
+        if not any(r.outcome is None and r.warm for r in readers):
+            readers.append(start_reader())
+        halve_when_ready()
+
+    def halve_when_ready() -> None:
+        if not any(r.outcome is None and r.warm for r in readers):
+            return
+        for index, (reader, pages) in list(to_halve.items()):
+            del to_halve[index]
+            outcome = reader.outcome
+            if outcome is not None and outcome.task.index == index:
+                reader.conn.send(("halve", pages))
 
     def finish(outcome: ReadOutcome) -> None:
         index = outcome.task.index
@@ -284,7 +312,13 @@ def read_documents(
         fill()
         while any(r.outcome is not None for r in readers):
             busy = [r for r in readers if r.outcome is not None]
-            ready = wait([r.conn for r in busy], timeout=_POLL_SECONDS)
+            starting = [r for r in readers if r.outcome is None and not r.warm]
+            ready = wait([r.conn for r in busy + starting], timeout=_POLL_SECONDS)
+            for reader in starting:
+                if reader.conn in ready and not _hear_ready(reader):
+                    readers.remove(reader)  # it died starting: no spare reader after all
+                    _shutdown(reader)
+            halve_when_ready()
             for reader in busy:
                 finished = False
                 if reader.conn in ready:
@@ -340,6 +374,9 @@ def _join(first: ReadOutcome, second: ReadOutcome) -> ReadOutcome:
             dict(vocabulary),
             _join_headers(first.index, second.index),
         )
+    if first.result is not None and second.result is not None:
+        more = second.result.counts
+        joined.counts = {key: n + more.get(key, 0) for key, n in first.result.counts.items()}
     return joined
 
 
@@ -350,6 +387,16 @@ def _join_headers(first: DocumentIndex, second: DocumentIndex) -> tuple[tuple[st
     return (first.headers or (empty,) * len(first.pages)) + (
         second.headers or (empty,) * len(second.pages)
     )
+
+
+def _hear_ready(reader: _Reader) -> bool:
+    """Take an idle reader's "ready"; False if it died instead."""
+    try:
+        message = reader.conn.recv()
+    except (EOFError, OSError):
+        return False
+    reader.warm = message[0] == "ready"
+    return True
 
 
 def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | None) -> bool:
@@ -370,6 +417,8 @@ def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | No
             outcome.detail = f"reader exit code {code}"
             return True
         kind = message[0]
+        if kind == "ready":
+            reader.warm = True
         _take(outcome, message, on_page)
         if kind in ("done", "error"):
             return True
