@@ -36,6 +36,9 @@ EDGE_LINES = 4
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 Span = tuple[int, int]
+# A page's first and last lines (with their line ends): where running lines stand. All a
+# parent process needs to find running lines across the parts two readers read.
+Edges = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 @lru_cache(maxsize=8192)  # running lines recur on page after page
@@ -55,10 +58,19 @@ def find_running_lines(
     min_pages: int = DEFAULT_MIN_PAGES,
 ) -> frozenset[str]:
     """Given raw page texts, return the keys (see line_key) of lines repeated on most pages."""
+    return running_keys([page_edges(page) for page in pages], min_share, min_pages)
+
+
+def running_keys(
+    edges: Sequence[Edges],
+    min_share: float = DEFAULT_MIN_SHARE,
+    min_pages: int = DEFAULT_MIN_PAGES,
+) -> frozenset[str]:
+    """Given each page's edges (see page_edges), return the keys of its running lines."""
     seen: Counter[str] = Counter()
-    for page in pages:
-        seen.update({key for key in map(_candidate_key, _edge_lines(page)) if key})
-    needed = max(min_pages, min_share * len(pages))
+    for top, bottom in edges:
+        seen.update({key for key in map(_candidate_key, top + bottom) if key})
+    needed = max(min_pages, min_share * len(edges))
     return frozenset(key for key, count in seen.items() if count >= needed)
 
 
@@ -72,21 +84,27 @@ def find_repeated_spans(
     """Given raw page texts and their normalize_text() forms, return for each page the
     (start, end) character spans of its running headers and footers in the normalised text.
     """
-    keys = find_running_lines(raw_pages, min_share=min_share, min_pages=min_pages)
+    edges = [page_edges(raw) for raw in raw_pages]
+    return spans_from_edges(edges, normalized_pages, running_keys(edges, min_share, min_pages))
+
+
+def spans_from_edges(
+    edges: Sequence[Edges], normalized_pages: Sequence[str], keys: frozenset[str]
+) -> tuple[tuple[Span, ...], ...]:
+    """Given pages' edges, their normalised texts and the running lines' keys, return each
+    page's running-line spans in its normalised text."""
     if not keys:
-        return tuple(() for _ in raw_pages)
+        return tuple(() for _ in edges)
     return tuple(
-        _spans_in_page(raw, normalized, keys)
-        for raw, normalized in zip(raw_pages, normalized_pages, strict=True)
+        _spans_in_page(page, normalized, keys)
+        for page, normalized in zip(edges, normalized_pages, strict=True)
     )
 
 
-def _edge_lines(page: str) -> list[str]:
+def page_edges(page: str) -> Edges:
     """The lines where running headers and footers stand: the first and last few."""
-    lines = page.splitlines()
-    if len(lines) <= 2 * EDGE_LINES:
-        return lines
-    return lines[:EDGE_LINES] + lines[-EDGE_LINES:]
+    lines = page.splitlines(keepends=True)
+    return tuple(lines[:EDGE_LINES]), tuple(lines[max(EDGE_LINES, len(lines) - EDGE_LINES) :])
 
 
 @lru_cache(maxsize=8192)
@@ -97,15 +115,11 @@ def _candidate_key(line: str) -> str:
     return key if len(key) >= MIN_KEY_LETTERS else ""
 
 
-def _spans_in_page(raw: str, normalized: str, keys: frozenset[str]) -> tuple[Span, ...]:
+def _spans_in_page(edges: Edges, normalized: str, keys: frozenset[str]) -> tuple[Span, ...]:
     spans: list[Span] = []
     joinable = [key for key in keys if len(key) >= MIN_JOINED_KEY_LETTERS]
-    offset = 0
-    lines = raw.splitlines(keepends=True)
-    for number, line in enumerate(lines):
-        start, offset = offset, offset + len(line)
-        if EDGE_LINES <= number < len(lines) - EDGE_LINES:
-            continue  # running headers and footers stand at the top and bottom of a page
+    top, bottom = edges
+    for number, line in enumerate(top + bottom):
         key = _candidate_key(line)
         if key in keys:
             target = normalize_text(line)
@@ -119,8 +133,8 @@ def _spans_in_page(raw: str, normalized: str, keys: frozenset[str]) -> tuple[Spa
         # Where the line stands in the normalised page: a header line is the first place
         # its text occurs (nothing comes before it but other header lines), a footer line the
         # last. Normalising the text before the line would find it too, at ten times the cost.
-        if number < EDGE_LINES:
-            near = len(normalize_text(raw[:start])) if number else 0
+        if number < len(top):
+            near = len(normalize_text("".join(top[:number]))) if number else 0
             found = normalized.find(target, max(0, near - 3))
         else:
             found = normalized.rfind(target)
