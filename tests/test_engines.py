@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,34 @@ def test_a_long_pdf_shared_by_two_readers_gives_the_same_result(
         one.score,
     )
     assert list(counted.counts) == list(one.counts)
+
+
+def test_a_shared_pdf_finds_running_headers_across_both_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planscan import worker
+    from tests.fixtures.generate import chapter_header_pages, make_pdf
+
+    joined: list[int] = []
+    join = worker._join
+
+    def counting_join(first: worker.ReadOutcome, second: worker.ReadOutcome) -> worker.ReadOutcome:
+        joined.append(second.task.first_page)
+        return join(first, second)
+
+    monkeypatch.setattr(worker, "_join", counting_join)
+    count, with_header = 400, 140  # the heading on 35 % of the pages
+    path = make_pdf(
+        tmp_path / "Eksempelby" / "okonomiplan-kapittel.pdf",
+        chapter_header_pages(count, with_header),
+    )
+    for evidence in (False, True):
+        options = ScanOptions(evidence=evidence)
+        one = planscan.scan([path], options=replace(options, jobs=1)).documents[0]
+        two = planscan.scan([path], options=replace(options, jobs=2)).documents[0]
+        # Shared, with the heading on at least 40 % of the first part's pages.
+        assert joined and with_header / joined[-1] >= 0.4
+        # Not a running header of the whole plan: every heading is counted, either way.
+        assert one.counts["boligpolitikk"] == with_header
+        assert (two.counts, two.words, two.score) == (one.counts, one.words, one.score)
+        assert two.hits == one.hits

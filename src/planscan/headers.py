@@ -67,10 +67,26 @@ def running_keys(
     min_pages: int = DEFAULT_MIN_PAGES,
 ) -> frozenset[str]:
     """Given each page's edges (see page_edges), return the keys of its running lines."""
+    return running_keys_from_counts(key_counts(edges), len(edges), min_share, min_pages)
+
+
+def key_counts(edges: Sequence[Edges]) -> Counter[str]:
+    """On how many of the pages each candidate line key stands (added up over the parts of
+    a document, these are the whole document's counts)."""
     seen: Counter[str] = Counter()
     for top, bottom in edges:
         seen.update({key for key in map(_candidate_key, top + bottom) if key})
-    needed = max(min_pages, min_share * len(edges))
+    return seen
+
+
+def running_keys_from_counts(
+    seen: Counter[str],
+    pages: int,
+    min_share: float = DEFAULT_MIN_SHARE,
+    min_pages: int = DEFAULT_MIN_PAGES,
+) -> frozenset[str]:
+    """The running lines' keys, given key_counts() over a document of `pages` pages."""
+    needed = max(min_pages, min_share * pages)
     return frozenset(key for key, count in seen.items() if count >= needed)
 
 

@@ -273,7 +273,7 @@ def read_and_analyse(
     parent then joins the parts and scores the whole."""
     from planscan.extract import iter_pages
     from planscan.extract.ocr import needs_ocr
-    from planscan.headers import find_repeated_spans
+    from planscan.headers import key_counts, page_edges, running_keys_from_counts, spans_from_edges
     from planscan.match import index_document
     from planscan.normalize import normalize_text
 
@@ -306,11 +306,17 @@ def read_and_analyse(
     if ocr_pages:
         info = replace(info, engine=f"{info.engine}+tesseract")
         send(("info", info))  # the cache must know the text came from OCR
-    repeated = find_repeated_spans(raw_pages, pages)
+    edges = [page_edges(raw) for raw in raw_pages]
+    seen = key_counts(edges)
+    repeated = spans_from_edges(edges, pages, running_keys_from_counts(seen, len(pages)))
     index = index_document(pages, repeated)
-    # The pages went to the parent one by one; the spans and counts are all it still needs
+    # The pages went to the parent in batches; the spans and counts are all it still needs
     # to rebuild the index for the cache (sending the index would send every page again).
-    send(("index", repeated, index.vocabulary))
+    # A part of a document that two readers share also sends what the parent needs to find
+    # running lines across both parts: a header on most pages of one part may be on too few
+    # of the whole document's pages to be one.
+    whole = first_page == 0 and len(pages) == min(info.pages, limits.max_pages or info.pages)
+    send(("index", repeated, index.vocabulary, None if whole else (edges, seen)))
     return analyse(
         ref,
         sha256,

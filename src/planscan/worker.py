@@ -24,7 +24,8 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from planscan.errors import DocumentError
-from planscan.match import DocumentIndex, split_running
+from planscan.headers import Edges, running_keys_from_counts, spans_from_edges
+from planscan.match import DocumentIndex, index_document, split_running
 from planscan.models import DocumentResult, ExtractedInfo, KeywordSet, Limits, PlanRef
 
 _POLL_SECONDS = 0.1
@@ -64,6 +65,8 @@ class ReadOutcome:
     # A shared document's counts: its parts' counts added up, which is what counting the
     # joined text again would give (a word or phrase never spans two pages).
     counts: dict[str, int] | None = None
+    # A part's page edges and running-line key counts (see headers.py), to be joined.
+    part: tuple[list[Edges], Counter[str]] | None = None
     joined: bool = False  # two readers' parts, joined: the parent scores the whole
 
 
@@ -366,6 +369,17 @@ def _join(first: ReadOutcome, second: ReadOutcome) -> ReadOutcome:
     if second.stopped is not None:
         joined.stopped = second.stopped
         return joined
+    if first.part is not None and second.part is not None:
+        (first_edges, first_seen), (second_edges, second_seen) = first.part, second.part
+        keys = running_keys_from_counts(first_seen + second_seen, len(joined.pages))
+        if keys != running_keys_from_counts(first_seen, len(first.pages)) or (
+            keys != running_keys_from_counts(second_seen, len(second.pages))
+        ):
+            # The parts found different running lines: find them in the whole document,
+            # as one reader would have, and count it again.
+            edges = first_edges + second_edges
+            joined.index = index_document(joined.pages, spans_from_edges(edges, joined.pages, keys))
+            return joined
     if first.index is not None and second.index is not None:
         vocabulary = Counter(first.index.vocabulary)
         vocabulary.update(second.index.vocabulary)
@@ -444,6 +458,7 @@ def _take(
     elif kind == "index":
         bodies, headers = split_running(outcome.pages, message[1])
         outcome.index = DocumentIndex(bodies, message[2], headers)
+        outcome.part = message[3]
     elif kind == "ocr":
         outcome.ocr_pages += 1
     elif kind == "pages":
