@@ -18,7 +18,9 @@ from planscan.models import ExtractedInfo
 from planscan.normalize import NORMALIZE_VERSION
 from planscan.report.files import remove_stale, write_atomic
 
-CACHE_FORMAT = 4
+# Bump when what is cached changes. 5: a PDF two readers shared has its running headers
+# found across the whole document (before, part by part: entries may differ).
+CACHE_FORMAT = 5
 _SUFFIX = ".json.z"
 
 
