@@ -145,8 +145,10 @@ def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits, pdfs: bo
             # it stops.
             if limit[0] is None and conn.poll():
                 message = conn.recv()
-                if isinstance(message, tuple) and message[0] == "halve":
-                    limit[0] = index + (message[1] - index) // 2
+                halve = isinstance(message, tuple) and message[0] == "halve"
+                left = message[1] - index if halve else 0
+                if left >= SHARE_MIN_PAGES:
+                    limit[0] = index + left // 2
                     outbox.send(("limit-ack", limit[0]))
             return limit[0]
 
@@ -209,8 +211,11 @@ def _context() -> Any:
     return multiprocessing.get_context(method)
 
 
-# A PDF at least this long is shared by two readers when one would otherwise sit idle.
+# A PDF at least this long is shared by two readers when one would otherwise sit idle...
 SPLIT_MIN_PAGES = 120
+# ...unless fewer pages than this are left: a second reader's start on the document (and
+# joining the parts) costs about as much as reading that many pages.
+SHARE_MIN_PAGES = 20
 
 
 def read_documents(
@@ -347,6 +352,9 @@ def read_documents(
                 finish(outcome)
                 if not reader.process.is_alive():
                     readers.remove(reader)
+                elif not queue:  # this reader is free: it may share another's long PDF
+                    for other in readers:
+                        maybe_split(other)
             fill()
     finally:
         for reader in readers:
