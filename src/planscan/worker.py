@@ -357,6 +357,8 @@ def read_documents(
                         maybe_split(other)
             fill()
     finally:
+        for reader in readers:  # all asked first, so that they end together
+            _ask_to_end(reader)
         for reader in readers:
             _shutdown(reader)
 
@@ -530,12 +532,17 @@ def _kill(reader: _Reader) -> None:
     reader.process.join(timeout=5)
 
 
-def _shutdown(reader: _Reader) -> None:
-    if reader.process.is_alive():
+def _ask_to_end(reader: _Reader) -> None:
+    if reader.outcome is None and reader.process.is_alive():
         try:
             reader.conn.send(None)
         except (OSError, ValueError):
             pass
+
+
+def _shutdown(reader: _Reader) -> None:
+    """End a reader: an idle one was asked to (see _ask_to_end), a busy one is killed."""
+    if reader.outcome is None and reader.process.is_alive():
         reader.process.join(timeout=1)
     if reader.process.is_alive() or reader.outcome is not None:
         _kill(reader)
