@@ -55,7 +55,9 @@ class ReadOutcome:
     info: ExtractedInfo | None = None
     pages: list[str] = field(default_factory=list)
     title_text: str = ""
-    index: DocumentIndex | None = None  # what the cache keeps
+    # The running-line spans and vocabulary a reader sent: with the pages, the index.
+    index_parts: tuple[Any, dict[str, int]] | None = None
+    built_index: DocumentIndex | None = None
     ocr_pages: int = 0
     result: DocumentResult | None = None
     error: DocumentError | None = None
@@ -67,6 +69,17 @@ class ReadOutcome:
     counts: dict[str, int] | None = None
     # A part's page edges and running-line key counts (see headers.py), to be joined.
     part: tuple[list[Edges], Counter[str]] | None = None
+
+    @property
+    def index(self) -> DocumentIndex | None:
+        """The document's index, for the cache and for joining parts: built when first
+        needed, which a scan without the cache may never do."""
+        if self.built_index is None and self.index_parts is not None:
+            spans, vocabulary = self.index_parts
+            bodies, headers = split_running(self.pages, spans)
+            self.built_index = DocumentIndex(bodies, vocabulary, headers)
+        return self.built_index
+
     joined: bool = False  # two readers' parts, joined: the parent scores the whole
 
 
@@ -388,12 +401,14 @@ def _join(first: ReadOutcome, second: ReadOutcome) -> ReadOutcome:
             # The parts found different running lines: find them in the whole document,
             # as one reader would have, and count it again.
             edges = first_edges + second_edges
-            joined.index = index_document(joined.pages, spans_from_edges(edges, joined.pages, keys))
+            joined.built_index = index_document(
+                joined.pages, spans_from_edges(edges, joined.pages, keys)
+            )
             return joined
     if first.index is not None and second.index is not None:
         vocabulary = Counter(first.index.vocabulary)
         vocabulary.update(second.index.vocabulary)
-        joined.index = DocumentIndex(
+        joined.built_index = DocumentIndex(
             first.index.pages + second.index.pages,
             dict(vocabulary),
             _join_headers(first.index, second.index),
@@ -466,8 +481,7 @@ def _take(
     elif kind == "limit-ack":
         outcome.split_at = message[1]
     elif kind == "index":
-        bodies, headers = split_running(outcome.pages, message[1])
-        outcome.index = DocumentIndex(bodies, message[2], headers)
+        outcome.index_parts = (message[1], message[2])
         outcome.part = message[3]
     elif kind == "ocr":
         outcome.ocr_pages += 1
