@@ -100,10 +100,12 @@ class _Outbox:
         self.lock = threading.Lock()
         self.pages: list[str] = []
         self.closed = threading.Event()
-        threading.Thread(target=self._send_pages_often, daemon=True).start()
+        self.thread = threading.Thread(target=self._send_pages_often, daemon=True)
+        self.thread.start()
 
     def close(self) -> None:
         self.closed.set()
+        self.thread.join()
 
     def send(self, message: tuple[Any, ...]) -> None:
         with self.lock:
