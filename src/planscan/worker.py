@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from planscan.errors import DocumentError
-from planscan.headers import Edges, running_keys_from_counts, spans_from_edges
+from planscan.headers import Edges, Span, running_keys_from_counts, spans_from_edges
 from planscan.match import DocumentIndex, index_document, split_running
 from planscan.models import DocumentResult, ExtractedInfo, KeywordSet, Limits, PlanRef
 
@@ -56,7 +56,7 @@ class ReadOutcome:
     pages: list[str] = field(default_factory=list)
     title_text: str = ""
     # The running-line spans and vocabulary a reader sent: with the pages, the index.
-    index_parts: tuple[Any, dict[str, int]] | None = None
+    index_parts: tuple[tuple[tuple[Span, ...], ...], dict[str, int]] | None = None
     built_index: DocumentIndex | None = None
     ocr_pages: int = 0
     result: DocumentResult | None = None
@@ -69,6 +69,7 @@ class ReadOutcome:
     counts: dict[str, int] | None = None
     # A part's page edges and running-line key counts (see headers.py), to be joined.
     part: tuple[list[Edges], Counter[str]] | None = None
+    joined: bool = False  # two readers' parts, joined: the parent scores the whole
 
     @property
     def index(self) -> DocumentIndex | None:
@@ -79,8 +80,6 @@ class ReadOutcome:
             bodies, headers = split_running(self.pages, spans)
             self.built_index = DocumentIndex(bodies, vocabulary, headers)
         return self.built_index
-
-    joined: bool = False  # two readers' parts, joined: the parent scores the whole
 
 
 # The child's side -------------------------------------------------------------------------
