@@ -36,20 +36,27 @@ def test_both_engines_give_the_same_counts(plans: Path) -> None:
     assert [c.status for c in fast.matrix] == [c.status for c in slow.matrix]
 
 
-def test_a_long_pdf_shared_by_two_readers_gives_the_same_result(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def joined(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Where the second part began, for each PDF two readers shared."""
     from planscan import worker
-    from planscan.worker import SPLIT_MIN_PAGES
 
-    joined: list[int] = []
+    starts: list[int] = []
     join = worker._join
 
-    def counting_join(first: worker.ReadOutcome, second: worker.ReadOutcome) -> worker.ReadOutcome:
-        joined.append(second.task.first_page)
+    def recording_join(first: worker.ReadOutcome, second: worker.ReadOutcome) -> worker.ReadOutcome:
+        starts.append(second.task.first_page)
         return join(first, second)
 
-    monkeypatch.setattr(worker, "_join", counting_join)
+    monkeypatch.setattr(worker, "_join", recording_join)
+    return starts
+
+
+def test_a_long_pdf_shared_by_two_readers_gives_the_same_result(
+    tmp_path: Path, joined: list[int]
+) -> None:
+    from planscan.worker import SPLIT_MIN_PAGES
+
     path = write_pdf(tmp_path / "Eksempelby" / "okonomiplan-lang.pdf", SPLIT_MIN_PAGES + 30, 7)
     one = planscan.scan([path], options=ScanOptions(jobs=1)).documents[0]
     assert joined == []
@@ -77,19 +84,10 @@ def test_a_long_pdf_shared_by_two_readers_gives_the_same_result(
 
 
 def test_a_shared_pdf_finds_running_headers_across_both_parts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, joined: list[int]
 ) -> None:
-    from planscan import worker
     from tests.fixtures.generate import chapter_header_pages, make_pdf
 
-    joined: list[int] = []
-    join = worker._join
-
-    def counting_join(first: worker.ReadOutcome, second: worker.ReadOutcome) -> worker.ReadOutcome:
-        joined.append(second.task.first_page)
-        return join(first, second)
-
-    monkeypatch.setattr(worker, "_join", counting_join)
     count, with_header = 400, 140  # the heading on 35 % of the pages
     path = make_pdf(
         tmp_path / "Eksempelby" / "okonomiplan-kapittel.pdf",
