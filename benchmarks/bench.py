@@ -167,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     line(
         "2b 8×200 pages, --jobs 2 vs --jobs 1",
-        f"{t['jobs1']:.2f}s / {t['jobs2']:.2f}s",
+        f"{t['jobs1']:.2f}s / {t['jobs2']:.2f}s = {speedup:.2f}×",
         "≥ 1.8× faster",
         speedup / 1.8,
         speedup >= 1.8,

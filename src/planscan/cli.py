@@ -436,13 +436,21 @@ def _save(path: Path, data: str | bytes) -> None:
 
 
 def _write_outputs(result: ScanResult, csv: Path | None, json: Path | None, debug: bool) -> None:
-    from planscan.report.csvfile import render_matrix_csv
-    from planscan.report.jsonfile import render_json
+    # Each renderer is imported only for an output asked for: a plain scan starts quicker.
+    def csv_text() -> str:
+        from planscan.report.csvfile import render_matrix_csv
+
+        return render_matrix_csv(result)
+
+    def json_text() -> str:
+        from planscan.report.jsonfile import render_json
+
+        return render_json(result, debug)
 
     def action() -> None:
         outputs: tuple[tuple[Path | None, Callable[[], str]], ...] = (
-            (csv, lambda: render_matrix_csv(result)),
-            (json, lambda: render_json(result, debug)),
+            (csv, csv_text),
+            (json, json_text),
         )
         for path, render in outputs:
             if path is not None:
