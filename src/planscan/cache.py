@@ -26,6 +26,8 @@ _SUFFIX = ".json.z"
 
 @dataclass(frozen=True)
 class CachedText:
+    """What the cache keeps of a document: its text and index, for any keywords."""
+
     info: ExtractedInfo
     title_text: str
     truncated: bool

@@ -54,6 +54,8 @@ class MatchKind(str, Enum):
 
 @dataclass(frozen=True)
 class Term:
+    """A search word from keywords.yaml: how it matches and what a hit is worth."""
+
     key: str  # as written in keywords.yaml; the key of counts in every output
     mode: MatchMode
     weight: float
@@ -70,6 +72,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Level:
+    """A plan level (a row of the matrix) and the title patterns that name it."""
+
     id: str
     label: str
     patterns: tuple[str, ...]
@@ -77,6 +81,8 @@ class Level:
 
 @dataclass(frozen=True)
 class MatchingRules:
+    """How much OCR damage a term may show and still match."""
+
     # (minimum term length, edits allowed), ascending; shorter terms get no OCR tolerance.
     ocr_edits: tuple[tuple[int, int], ...] = ((8, 1), (12, 2))
 
@@ -90,6 +96,8 @@ class MatchingRules:
 
 @dataclass(frozen=True)
 class ScoringRules:
+    """The numbers of the scoring rule (see README, "The scoring rule")."""
+
     cap: int
     generic_cap: float
     length_unit_words: int
@@ -101,6 +109,8 @@ class ScoringRules:
 
 @dataclass(frozen=True)
 class KeywordSet:
+    """A validated keywords file: terms, plan levels and the rules for matching and scoring."""
+
     path: str
     sha256: str
     terms: tuple[Term, ...]
@@ -171,6 +181,8 @@ class ExtractedText:
 
 @dataclass(frozen=True)
 class Hit:
+    """One place a term was found: page, the words as written, how they matched, a snippet."""
+
     term: str
     page: int  # 1-based
     match: str  # the word(s) as written in the document
@@ -183,6 +195,8 @@ class Hit:
 
 @dataclass(frozen=True)
 class TermScore:
+    """What one term added to a document's score."""
+
     term: str
     count: int
     counted: int  # min(count, cap)
@@ -194,6 +208,8 @@ class TermScore:
 
 @dataclass(frozen=True)
 class ScoreBreakdown:
+    """A document's score, term by term, with the colour and the reason for it."""
+
     terms: tuple[TermScore, ...]
     generic_points: float  # what the generic terms added, after generic_cap
     points: float
@@ -207,6 +223,8 @@ class ScoreBreakdown:
 
 @dataclass(frozen=True)
 class DocumentResult:
+    """One document scanned: where it stands in the matrix, its counts, score and colour."""
+
     path: str
     sha256: str | None
     municipality: str
@@ -262,6 +280,8 @@ class Review:
 
 @dataclass(frozen=True)
 class Cell:
+    """A municipality × plan level cell of the matrix: the best of its documents."""
+
     municipality: str
     level: str
     status: Status  # as computed from the documents
@@ -300,6 +320,8 @@ class ShardInfo:
 
 @dataclass(frozen=True)
 class ScanResult:
+    """A whole scan: every document and the matrix, with the keywords used."""
+
     planscan_version: str
     keywords: KeywordSet
     municipalities: tuple[str, ...]
@@ -380,6 +402,8 @@ class FetchSettings:
 
 @dataclass(frozen=True)
 class FetchReport:
+    """What `planscan fetch` did for each URL of a manifest."""
+
     store: str
     records: tuple[FetchRecord, ...]  # one per URL, in manifest order
 
@@ -392,6 +416,8 @@ class FetchReport:
 
 @dataclass(frozen=True)
 class CellChange:
+    """A matrix cell whose colour differs between two scans."""
+
     municipality: str
     level: str
     label: str
@@ -415,6 +441,8 @@ class DocumentRef:
 
 @dataclass(frozen=True)
 class DocumentChange:
+    """A document added, removed or replaced between two scans."""
+
     change: str  # "added", "removed" or "replaced"
     municipality: str
     level: str | None

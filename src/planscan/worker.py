@@ -37,6 +37,8 @@ _SEND_PAGES_SECONDS = 0.05
 
 @dataclass(frozen=True)
 class ReadTask:
+    """One document (or, for a shared PDF, the part from first_page) for a reader."""
+
     index: int
     ref: PlanRef
     sha256: str
@@ -204,6 +206,8 @@ _MEMORY_MESSAGE = "reading the document needed more memory than allowed: a compr
 
 @dataclass
 class _Reader:
+    """A reader process as the parent sees it: its pipe and the document it is reading."""
+
     process: Any  # multiprocessing.Process (typed loosely: context-specific classes)
     conn: Connection
     outcome: ReadOutcome | None = None

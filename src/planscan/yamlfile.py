@@ -29,6 +29,8 @@ Scalar = str | int | float | bool | None
 
 @dataclass(frozen=True)
 class Node:
+    """A YAML value with the line and column it was written at, for FILE:LINE:COL messages."""
+
     kind: str  # "map", "seq", or a scalar type: "str", "int", "float", "bool", "null", "other"
     line: int  # 1-based
     column: int  # 1-based
