@@ -238,3 +238,13 @@ def test_pages_are_sent_while_the_next_page_hangs() -> None:
     assert parent.poll(20 * _SEND_PAGES_SECONDS)
     assert parent.recv() == ("pages", ["one", "two"])
     outbox.close()
+
+
+def test_a_reader_shares_half_of_what_is_left_and_not_the_last_few_pages() -> None:
+    from planscan.worker import SHARE_MIN_PAGES, share_point
+
+    assert share_point(0, 600) == 300
+    assert share_point(100, 600) == 350  # half of the 500 pages not read yet
+    assert share_point(600 - SHARE_MIN_PAGES, 600) == 600 - SHARE_MIN_PAGES // 2
+    assert share_point(600 - SHARE_MIN_PAGES + 1, 600) is None
+    assert share_point(599, 600) is None

@@ -161,11 +161,10 @@ def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits, pdfs: bo
             # it stops.
             if limit[0] is None and conn.poll():
                 message = conn.recv()
-                halve = isinstance(message, tuple) and message[0] == "halve"
-                left = message[1] - index if halve else 0
-                if left >= SHARE_MIN_PAGES:
-                    limit[0] = index + left // 2
-                    outbox.send(("limit-ack", limit[0]))
+                if isinstance(message, tuple) and message[0] == "halve":
+                    limit[0] = share_point(index, message[1])
+                    if limit[0] is not None:
+                        outbox.send(("limit-ack", limit[0]))
             return limit[0]
 
         try:
@@ -234,6 +233,13 @@ SPLIT_MIN_PAGES = 120
 # ...unless fewer pages than this are left: a second reader's start on the document (and
 # joining the parts) costs about as much as reading that many pages.
 SHARE_MIN_PAGES = 20
+
+
+def share_point(index: int, pages: int) -> int | None:
+    """Where a reader about to read page `index` of `pages` stops to share the rest with a
+    second reader: half-way through what is left, or None when too little is left."""
+    left = pages - index
+    return index + left // 2 if left >= SHARE_MIN_PAGES else None
 
 
 def read_documents(
