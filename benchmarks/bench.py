@@ -29,7 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import build_corpus, font_used, write_pdf  # noqa: E402
 
-PLANSCAN = [sys.executable, "-m", "planscan"]
+# The `planscan` command as installed beside this Python (what users run), else `-m`.
+_SCRIPT = Path(sys.executable).with_name("planscan")
+PLANSCAN = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "planscan"]
 
 
 def timed(command: Sequence[str], env: dict[str, str]) -> float:
