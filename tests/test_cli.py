@@ -199,3 +199,55 @@ def test_colour_on_a_terminal_and_words_without_it(clean_tree: Path) -> None:
     )
     assert not any(f"\x1b[{n}" in plain.stdout for n in ("30", "31", "32", "33", "41", "42", "43"))
     assert "● green" in plain.stdout and "○ red" in plain.stdout
+
+
+def _stderr_on_a_terminal(command: list[str], env: dict[str, str]) -> str:
+    """Run a command with its stderr on a pseudo-terminal; return what it wrote there."""
+    import os
+    import pty
+    import threading
+
+    main_end, terminal_end = pty.openpty()
+    chunks: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(main_end, 65536)
+            except OSError:  # the terminal closed
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=terminal_end, env=env, timeout=120
+        )
+    finally:
+        os.close(terminal_end)
+        reader.join(timeout=10)
+        os.close(main_end)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_a_progress_bar_on_a_terminal_and_none_in_a_log(tree: Path, tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "many" / "Alfa"
+    folder.mkdir(parents=True)
+    for number in range(6):  # enough documents for the bar to be drawn while they are read
+        for source in (tree / "Alfa").glob("*.pdf"):
+            (folder / f"{number}-{source.name}").write_bytes(source.read_bytes())
+    command = [sys.executable, "-m", "planscan", "scan", str(folder.parent), "--no-cache"]
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "TERM", "NO_COLOR")}
+    env["TERM"] = "xterm-256color"
+    shown = _stderr_on_a_terminal(command, env)
+    assert "documents" in shown and "pages/s" in shown
+    logged = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert "pages/s" not in logged.stderr and "documents" not in logged.stderr
+    dumb = _stderr_on_a_terminal(command, {**env, "TERM": "dumb"})
+    assert "pages/s" not in dumb
