@@ -266,7 +266,7 @@ def read_and_analyse(
     first_page: int = 0,
     stop: Callable[[int], int | None] | None = None,
 ) -> DocumentResult:
-    """Read one document page by page, sending each normalised page to `send`, then match
+    """Read one document page by page, passing each normalised page to `send`, then match
     and score it. Runs in a reader process; raises DocumentError for unreadable files.
 
     From `first_page`, and until `stop` says so, when two readers share a long PDF: the

@@ -4,8 +4,8 @@ Each reader is a child process in its own process group. The parent gives it one
 at a time and watches the clock and (on Linux) the child's memory: a document that takes
 longer than its deadline (a base plus a share per page) or more memory than the cap gets
 its reader killed, with any children of its own, and a fresh reader takes the next
-document. Pages are sent to the parent as they are read, so a timeout late in a long
-plan keeps what was read.
+document. Pages are sent to the parent as they are read (in batches, every 50 ms), so a
+timeout late in a long plan keeps what was read.
 """
 
 from __future__ import annotations
