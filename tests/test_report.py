@@ -12,7 +12,7 @@ import pytest
 import planscan
 from planscan.report.csvfile import render_matrix_csv, safe_cell
 from planscan.report.files import write_atomic
-from planscan.report.jsonfile import render_json
+from planscan.report.jsonfile import render_json, result_to_dict
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +90,18 @@ def test_json_has_the_documented_shape(result: planscan.ScanResult) -> None:
         "boligsosial-handlingsplan.pdf"
     )
     assert {c["status"] for c in data["matrix"]} == {"green", "red", "missing", "error"}
+
+
+def test_json_layout_puts_each_hit_on_a_line_of_its_own(result: planscan.ScanResult) -> None:
+    text = render_json(result)
+    assert json.loads(text) == result_to_dict(result)
+    lines = {line.rstrip(",") for line in text.splitlines()}
+    hits = [hit for doc in result_to_dict(result)["documents"] for hit in doc["hits"]]
+    assert len(hits) > 10
+    for hit in hits:  # documents[i].hits[j]: four levels in, one line each
+        assert " " * 8 + json.dumps(hit, ensure_ascii=False) in lines
+    assert text.startswith('{\n  "planscan_version": ') and text.endswith("\n}\n")
+    assert "Økonomiplan" in text  # UTF-8 text, not \\u escapes
 
 
 def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> None:
