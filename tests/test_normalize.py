@@ -31,6 +31,11 @@ from planscan.normalize import fold, normalize_text
         ("KKOOMMMMUUNNEEPPLLAANN 1111 side", "KOMMUNEPLAN 1111 side"),
         ("BBOOLLIIGGSSOOSSIIAALL", "BOLIGSOSIAL"),
         ("Tillegg ...... 12", "Tillegg ...... 12"),
+        # control characters: broken font encodings, and a hostile PDF's terminal escapes
+        ("bolig\x00sosial\x02", "boligsosial"),
+        ("Husbanken\x1b[2J\x1b]0;tittel\x07 lån", "Husbanken[2J]0;tittel lån"),
+        ("side\x9b31m 3", "side31m 3"),
+        ("felt\x1ffelt\x0bfelt\x85felt", "felt felt felt felt"),  # these are whitespace
     ],
 )
 def test_normalize_text(raw: str, expected: str) -> None:

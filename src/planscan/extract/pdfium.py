@@ -16,6 +16,7 @@ import pypdfium2
 from planscan.errors import DocumentError
 from planscan.extract.precheck import blank_pages_error, pdf_password_error
 from planscan.models import ExtractedInfo
+from planscan.normalize import drop_invisible
 
 ENGINE = "pdfium"
 VERSION = f"pypdfium2 {pypdfium2.version.PYPDFIUM_INFO}"
@@ -78,7 +79,8 @@ def iter_pdfium_pages(
 
 def _label(document: pypdfium2.PdfDocument, index: int) -> str:
     try:
-        return document.get_page_label(index) or ""
+        # A label is the PDF's own text, shown in reports and on the terminal.
+        return drop_invisible(document.get_page_label(index) or "")
     except pypdfium2.PdfiumError:
         return ""
 

@@ -13,7 +13,12 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def safe_cell(value: str) -> str:
-    """Return value so that a spreadsheet shows it as text, never runs it as a formula."""
+    """Return value so that a spreadsheet shows it as text, never runs it as a formula.
+
+    A NUL character is dropped: a CSV file cannot hold it (Python 3.10 refuses to write it,
+    and readers, Python's own among them, refuse to read it).
+    """
+    value = value.replace("\x00", "")
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
