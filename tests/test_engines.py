@@ -103,3 +103,22 @@ def test_a_shared_pdf_finds_running_headers_across_both_parts(
         assert one.counts["boligpolitikk"] == with_header
         assert (two.counts, two.words, two.score) == (one.counts, one.words, one.score)
         assert two.hits == one.hits
+
+
+def test_a_shared_pdf_lists_its_hits_as_one_reader_does(tmp_path: Path, joined: list[int]) -> None:
+    from tests.fixtures.generate import make_labelled_pdf, running_title_pages
+
+    count, roman = 400, 10
+    path = make_labelled_pdf(
+        tmp_path / "Eksempelby" / "okonomiplan-merket.pdf", running_title_pages(count), roman
+    )
+    one = planscan.scan([path], options=ScanOptions(jobs=1)).documents[0]
+    two = planscan.scan([path], options=ScanOptions(jobs=2)).documents[0]
+    assert joined and 0 < joined[-1] < count  # shared
+    assert two.hits == one.hits
+    # The running title's words are listed once for the whole plan, on its first page.
+    in_title = [(h.term, h.page) for h in one.hits if h.repeated]
+    assert ("boligsosial", 1) in in_title and len(in_title) == len(set(in_title))
+    # Hits on both sides of the split carry the printed page numbers.
+    husbanken = [(h.page, h.page_label) for h in one.hits if h.term == "Husbanken"]
+    assert husbanken[0] == (10, "x") and husbanken[-1] == (count, str(count - roman))

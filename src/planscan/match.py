@@ -139,9 +139,16 @@ def count_terms(index: DocumentIndex, keywords: KeywordSet) -> dict[str, int]:
 
 
 def find_hits(
-    index: DocumentIndex, keywords: KeywordSet, page_labels: Sequence[str] | None = None
+    index: DocumentIndex,
+    keywords: KeywordSet,
+    page_labels: Sequence[str] | None = None,
+    first_page: int = 0,
 ) -> dict[str, list[Hit]]:
-    """Return every hit of every term, keyed by term (all terms present, in file order)."""
+    """Return every hit of every term, keyed by term (all terms present, in file order).
+
+    `first_page`: the index's first page is this page of the document (a part of a PDF two
+    readers share); hits are numbered and labelled as pages of the whole document.
+    """
     matcher = _RememberingMatcher(list(index.vocabulary), keywords.matching)
     found: dict[str, dict[tuple[int, int, int], MatchKind]] = {}
     by_word: dict[str, list[tuple[str, MatchKind]]] = defaultdict(list)
@@ -164,11 +171,11 @@ def find_hits(
             ends = sentence_ends.get(page)
             if ends is None:  # sentence ends are found once per page
                 ends = sentence_ends[page] = [m.start() for m in _SENTENCE_END.finditer(text)]
-            label = page_labels[page] or None if page_labels else None
+            label = page_labels[first_page + page] or None if page_labels else None
             term_hits.append(
                 Hit(
                     term_key,
-                    page + 1,
+                    first_page + page + 1,
                     text[start:end],
                     kind,
                     snippet(text, start, end, ends=ends),
@@ -176,7 +183,7 @@ def find_hits(
                     offset=start,
                 )
             )
-    _add_header_hits(index, found_words=by_word, hits=hits)
+    _add_header_hits(index, found_words=by_word, hits=hits, first_page=first_page)
     return hits
 
 
@@ -184,6 +191,7 @@ def _add_header_hits(
     index: DocumentIndex,
     found_words: dict[str, list[tuple[str, MatchKind]]],
     hits: dict[str, list[Hit]],
+    first_page: int,
 ) -> None:
     """Hits in running headers and footers: each term and word listed once, at the first
     page it stands on, marked repeated. Evidence to show, not mentions to count."""
@@ -197,7 +205,7 @@ def _add_header_hits(
                 listed.add(key)
                 text = lines[line]
                 hits[term_key].append(
-                    Hit(term_key, page + 1, text[start:end], kind, text, repeated=True)
+                    Hit(term_key, first_page + page + 1, text[start:end], kind, text, repeated=True)
                 )
 
 

@@ -27,6 +27,7 @@ from planscan.models import (
     Cell,
     DocumentResult,
     ExtractedInfo,
+    Hit,
     KeywordSet,
     Limits,
     PlanRef,
@@ -328,6 +329,7 @@ def read_and_analyse(
         evidence=evidence,
         index=index,
         ocr=bool(ocr_pages),
+        first_page=first_page,
     )
 
 
@@ -343,6 +345,8 @@ def analyse(
     index: DocumentIndex | None = None,
     ocr: bool = False,
     known_counts: Mapping[str, int] | None = None,
+    known_hits: Mapping[str, Sequence[Hit]] | None = None,
+    first_page: int = 0,
 ) -> DocumentResult:
     """Match and score normalised pages into a DocumentResult.
 
@@ -375,7 +379,11 @@ def analyse(
             else "no text could be extracted (a scanned document without a text layer?)",
         )
     if evidence:
-        hits = find_hits(index, keywords, info.page_labels)
+        hits = (
+            {term: list(term_hits) for term, term_hits in known_hits.items()}
+            if known_hits is not None
+            else find_hits(index, keywords, info.page_labels, first_page)
+        )
         # Running headers and footers are listed once as evidence, never counted.
         counts = {term: sum(not h.repeated for h in hs) for term, hs in hits.items()}
     else:
@@ -422,6 +430,7 @@ def outcome_to_result(outcome: ReadOutcome, keywords: KeywordSet, limits: Limits
             index=outcome.index,
             ocr=outcome.ocr_pages > 0,
             known_counts=outcome.counts,
+            known_hits=outcome.hits,
         )
     blank = blank_result(task.ref, keywords, task.sha256)
     if outcome.stopped is not None:

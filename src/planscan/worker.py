@@ -26,7 +26,7 @@ from typing import Any
 from planscan.errors import DocumentError
 from planscan.headers import Edges, Span, running_keys_from_counts, spans_from_edges
 from planscan.match import DocumentIndex, index_document, split_running
-from planscan.models import DocumentResult, ExtractedInfo, KeywordSet, Limits, PlanRef
+from planscan.models import DocumentResult, ExtractedInfo, Hit, KeywordSet, Limits, PlanRef
 
 _POLL_SECONDS = 0.1
 # A reader sends the pages it has read at most this often (and before any other message):
@@ -69,6 +69,7 @@ class ReadOutcome:
     # A shared document's counts: its parts' counts added up, which is what counting the
     # joined text again would give (a word or phrase never spans two pages).
     counts: dict[str, int] | None = None
+    hits: dict[str, list[Hit]] | None = None  # likewise its hits, with evidence
     # A part's page edges and running-line key counts (see headers.py), to be joined.
     part: tuple[list[Edges], Counter[str]] | None = None
     joined: bool = False  # two readers' parts, joined: the parent scores the whole
@@ -427,7 +428,26 @@ def _join(first: ReadOutcome, second: ReadOutcome) -> ReadOutcome:
     if first.result is not None and second.result is not None:
         more = second.result.counts
         joined.counts = {key: n + more.get(key, 0) for key, n in first.result.counts.items()}
+        if first.task.evidence:
+            joined.hits = _join_hits(first.result.hits, second.result.hits, list(joined.counts))
     return joined
+
+
+def _join_hits(
+    first: Sequence[Hit], second: Sequence[Hit], terms: list[str]
+) -> dict[str, list[Hit]]:
+    """Two parts' hits as one reader lists them: for each term, the hits in the text in page
+    order, then each running-header hit once, on the first page it stands on."""
+    in_text: dict[str, list[Hit]] = {term: [] for term in terms}
+    in_headers: dict[str, list[Hit]] = {term: [] for term in terms}
+    listed: set[tuple[str, str]] = set()
+    for hit in (*first, *second):
+        if not hit.repeated:
+            in_text[hit.term].append(hit)
+        elif (hit.term, hit.match.casefold()) not in listed:
+            listed.add((hit.term, hit.match.casefold()))
+            in_headers[hit.term].append(hit)
+    return {term: in_text[term] + in_headers[term] for term in terms}
 
 
 def _join_headers(first: DocumentIndex, second: DocumentIndex) -> tuple[tuple[str, ...], ...]:
