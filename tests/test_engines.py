@@ -106,10 +106,10 @@ def test_a_shared_pdf_finds_running_headers_across_both_parts(
 
 
 def test_a_shared_pdf_lists_its_hits_as_one_reader_does(tmp_path: Path, joined: list[int]) -> None:
-    from tests.fixtures.generate import make_labelled_pdf, running_title_pages
+    from tests.fixtures.generate import make_pdf, running_title_pages
 
     count, roman = 400, 10
-    path = make_labelled_pdf(
+    path = make_pdf(
         tmp_path / "Eksempelby" / "okonomiplan-merket.pdf", running_title_pages(count), roman
     )
     one = planscan.scan([path], options=ScanOptions(jobs=1)).documents[0]
