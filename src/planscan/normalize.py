@@ -55,7 +55,7 @@ def normalize_text(raw: str) -> str:
     if "\u00ad" in text:
         # A soft hyphen at a line end: the word goes on on the next line.
         text = _SOFT_HYPHEN_BREAK.sub("", text)
-    text = _INVISIBLE.sub("", text)
+    text = drop_invisible(text)
     text = _HYPHEN_BREAK.sub(_join_broken_word, text)
     return " ".join(text.split())  # whitespace runs to one space: split() is C-speed
 
