@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -187,6 +188,24 @@ def test_start_up_loads_no_heavy_library(args: list[str], clean_tree: Path) -> N
     loaded = set(json.loads(done.stderr.splitlines()[-1]))
     assert "planscan.cli" in loaded
     assert not _HEAVY & loaded
+
+
+def test_main_leaves_its_objects_out_of_the_exit_collection(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Start-up (issue 4): Python's last cycle collection at exit would walk every object of
+    # the loaded modules again; main() freezes them as it ends, whatever the command did.
+    from planscan.cli import main
+
+    gc.unfreeze()
+    monkeypatch.setattr(sys, "argv", ["planscan", "--version"])
+    try:
+        with pytest.raises(SystemExit):
+            main()
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()
+    assert capsys.readouterr().out == f"planscan {planscan.__version__}\n"
 
 
 def test_colour_on_a_terminal_and_words_without_it(clean_tree: Path) -> None:
