@@ -20,8 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,13 +43,26 @@ def timed(command: Sequence[str], env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
+def rounds(actions: Mapping[str, Callable[[], float]], runs: int) -> dict[str, list[float]]:
+    """Each action's wall times, the actions taking turns round by round, so that each round
+    sees the machine in much the same state."""
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(runs):
+        for name, action in actions.items():
+            times[name].append(action())
+    return times
+
+
 def paired(commands: dict[str, Sequence[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
     """Median wall time of each command, the commands alternating run by run."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, command in commands.items():
-            times[name].append(timed(command, env))
-    return {name: statistics.median(values) for name, values in times.items()}
+    actions = {name: partial(timed, command, env) for name, command in commands.items()}
+    return {name: statistics.median(values) for name, values in rounds(actions, runs).items()}
+
+
+def spread(over: Sequence[float], under: Sequence[float]) -> str:
+    """The lowest and highest of the round-by-round ratios over/under."""
+    ratios = [a / b for a, b in zip(over, under, strict=True)]
+    return f"{min(ratios):.2f}–{max(ratios):.2f}×"
 
 
 _EXTRACT = (
@@ -148,24 +162,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         rate >= 500,
     )
     batch_dir = batch[0].parent
-    t = paired(
-        {
-            "jobs1": [*PLANSCAN, "scan", str(batch_dir), "--no-cache", "-q", "--jobs", "1"],
-            "jobs2": [*PLANSCAN, "scan", str(batch_dir), "--no-cache", "-q", "--jobs", "2"],
-        },
-        runs,
-        env,
-    )
-    speedup = t["jobs1"] / t["jobs2"]
     # What this machine gives two processes at all: plain pdfium extraction of the same
-    # eight plans, in one process and then split over two, in the same run.
+    # eight plans, in one process and then split over two. It takes turns with the two
+    # planscan runs, round by round: how well two processes scale here varies from minute
+    # to minute, and each round sees much the same machine.
     extract = [sys.executable, "-c", _EXTRACT, *map(str, batch)]
     halves = [[sys.executable, "-c", _EXTRACT, *map(str, half)] for half in (batch[:4], batch[4:])]
-    alone = paired({"one": extract}, runs, env)["one"]
-    together = statistics.median(_run_together(halves, env) for _ in range(runs))
+    scan_batch = [*PLANSCAN, "scan", str(batch_dir), "--no-cache", "-q", "--jobs"]
+    times = rounds(
+        {
+            "jobs1": partial(timed, [*scan_batch, "1"], env),
+            "jobs2": partial(timed, [*scan_batch, "2"], env),
+            "alone": partial(timed, extract, env),
+            "together": partial(_run_together, halves, env),
+        },
+        runs,
+    )
+    t = {name: statistics.median(values) for name, values in times.items()}
+    speedup = t["jobs1"] / t["jobs2"]
     print(
         f"  (baseline: plain pdfium text extraction, 2 processes vs 1 on this machine:"
-        f" {alone / together:.2f}×)"
+        f" {t['alone'] / t['together']:.2f}×; round by round"
+        f" {spread(times['alone'], times['together'])})"
     )
     line(
         "2b 8×200 pages, --jobs 2 vs --jobs 1",
@@ -174,6 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         speedup / 1.8,
         speedup >= 1.8,
     )
+    print(f"  (round by round: {spread(times['jobs1'], times['jobs2'])})")
     # The same scans through the library in this (already started) process: the readers'
     # own scaling, without the start-up that both whole-process runs pay.
     import planscan
