@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from planscan.cli import app
 from planscan.errors import ExitCode
-from planscan.evidence import highlight, page_text
+from planscan.report.evidence import highlight, page_text
 from planscan.models import Hit, MatchKind
 from tests.conftest import CliRun
 from tests.fixtures.generate import HOSTILE_SCRIPT, RUNNING_HEADER

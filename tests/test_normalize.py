@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from planscan.extract import extract_pages
-from planscan.normalize import fold, normalize_text
+from planscan.chars import fold
+from planscan.normalize import normalize_text
 
 
 @pytest.mark.parametrize(

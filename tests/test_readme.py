@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import planscan
 from planscan.cli import app
 from planscan.errors import ExitCode
-from planscan.report.jsonfile import render_json
+from planscan.resultfile import render_json
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ import pytest
 
 import planscan
 from planscan.report.csvfile import render_matrix_csv, safe_cell
-from planscan.report.files import write_atomic
-from planscan.report.jsonfile import render_json, result_to_dict
+from planscan.atomicwrite import write_atomic
+from planscan.resultfile import render_json, result_to_dict
 
 
 @pytest.fixture(scope="module")

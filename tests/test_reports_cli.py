@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from planscan.cli import app
 from planscan.errors import ExitCode
-from planscan.report.files import write_atomic
+from planscan.atomicwrite import write_atomic
 from tests.conftest import CliRun
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

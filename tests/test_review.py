@@ -110,7 +110,7 @@ def test_a_review_without_sha256_goes_stale_once_a_document_appears(
 
 
 def test_json_and_csv_keep_both_colours(reviewed: planscan.ScanResult) -> None:
-    from planscan.report.jsonfile import render_json
+    from planscan.resultfile import render_json
 
     data = json.loads(render_json(reviewed))
     cell = next(

@@ -11,16 +11,15 @@ diff() compares two results, and merge() joins the parts of a sharded scan.
 
 from __future__ import annotations
 
-__version__ = "1.0.0"
-
 # These imports stay light: PDF, DOCX, matching and rendering libraries are imported only
 # where they are used, so `planscan --help` starts fast.
-from planscan.diff import diff  # noqa: E402
-from planscan.errors import ConfigError, ExitCode, PlanscanError  # noqa: E402
-from planscan.fetch import fetch  # noqa: E402
-from planscan.keywords import load_keywords  # noqa: E402
-from planscan.merge import merge  # noqa: E402
-from planscan.models import (  # noqa: E402
+from planscan._version import __version__
+from planscan.diff import diff
+from planscan.errors import ConfigError, ExitCode, PlanscanError
+from planscan.fetch import fetch
+from planscan.keywords import load_keywords
+from planscan.merge import merge
+from planscan.models import (
     DocumentResult,
     FetchSettings,
     KeywordSet,
@@ -29,8 +28,8 @@ from planscan.models import (  # noqa: E402
     Shard,
     Status,
 )
-from planscan.review import apply_review, load_review  # noqa: E402
-from planscan.scan import ScanOptions, scan, scan_document  # noqa: E402
+from planscan.review import apply_review, load_review
+from planscan.scan import ScanOptions, scan, scan_document
 
 __all__ = [
     "ConfigError",

@@ -13,10 +13,10 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from planscan.atomicwrite import remove_stale, write_atomic
 from planscan.match import DocumentIndex
 from planscan.models import ExtractedInfo
 from planscan.normalize import NORMALIZE_VERSION
-from planscan.report.files import remove_stale, write_atomic
 
 # Bump when what is cached changes. 5: a PDF two readers shared has its running headers
 # found across the whole document (before, part by part: entries may differ).

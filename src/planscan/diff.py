@@ -16,8 +16,7 @@ from planscan.models import (
     ScanResult,
     Status,
 )
-from planscan.report.jsonfile import result_to_dict
-from planscan.resultfile import read_result
+from planscan.resultfile import read_result, result_to_dict
 
 ResultLike = ScanResult | Mapping[str, Any] | Path | str
 

@@ -6,12 +6,14 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from planscan.chars import fold
 from planscan.errors import InputError
-from planscan.extract import SUPPORTED_SUFFIXES
 from planscan.models import KeywordSet, Level, PlanRef
-from planscan.normalize import fold
 from planscan.yamlfile import Checker, load_nodes
 
+# The suffixes of files a folder scan picks up; what a file is, is then decided by its
+# first bytes (extract/precheck.py).
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc")
 _MANIFEST_KEYS = ("plans",)
 _PLAN_KEYS = ("municipality", "level", "path", "url", "title")
 _SEPARATORS = re.compile(r"[\s\-_.–—]+")

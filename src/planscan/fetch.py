@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planscan import __version__
+from planscan._version import __version__
 from planscan.discover import load_manifest
 from planscan.extract.precheck import sniff
 from planscan.keywords import load_keywords

@@ -16,8 +16,8 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 
+from planscan.chars import fold
 from planscan.models import Hit, KeywordSet, MatchingRules, MatchKind, MatchMode, Term
-from planscan.normalize import fold
 
 # A word: letters, then letters or digits, not glued to a letter or digit before it.
 _WORD = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]*")

@@ -9,9 +9,9 @@ from typing import Any
 
 from planscan.errors import InputError
 from planscan.keywords import load_keywords
+from planscan.matrix import build_result
 from planscan.models import KeywordSet, PlanRef, ScanResult
 from planscan.resultfile import document_from_dict, read_result
-from planscan.scan import build_result
 
 # What every part must agree on, with what to tell the user when one does not.
 _SAME = {

@@ -170,6 +170,19 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class ScanOptions:
+    """How to read documents; the defaults suit a planner's laptop."""
+
+    engine: str = "pdfium"  # for PDFs: "pdfium" (fast) or "pdfplumber"
+    password: str | None = None
+    jobs: int = 0  # reader processes; 0 means one per core
+    cache_dir: Path | None = None  # None: no cache
+    limits: Limits = Limits()
+    evidence: bool = True  # list every hit with page and snippet (else counts only)
+    ocr: bool = False  # read PDF pages without a text layer with Tesseract
+
+
+@dataclass(frozen=True)
 class ExtractedText:
     """The raw text of a document, page by page, and how it was read."""
 
@@ -331,6 +344,7 @@ class ScanResult:
     reviews: tuple[Review, ...] = ()  # every override of the review file, and its outcome
     shard: ShardInfo | None = None  # set when this is one part of a --shard scan
     skipped_plan_sets: tuple[str, ...] = ()  # subfolders with their own plans.yaml
+    fetch: FetchReport | None = None  # what was fetched first (scan --fetch), if anything
 
     def cell(self, municipality: str, level: str) -> Cell:
         return next(c for c in self.matrix if c.municipality == municipality and c.level == level)

@@ -5,14 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters that split a word without being part of it: soft hyphen, zero-width space and
-# joiners, word joiner, BOM. And the control characters that are not whitespace: noise from
-# broken font encodings, which a CSV file cannot hold (NUL) nor a spreadsheet, and which in a
-# terminal would let a hostile PDF's escape sequences rewrite the screen. Those str.split()
-# takes for whitespace (\t \n \v \f \r, \x1c-\x1f, \x85) become spaces at the end instead.
-_INVISIBLE = re.compile(
-    "[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]"
-)
+from planscan.chars import drop_invisible
+
 _PDFIUM_HYPHEN = re.compile("\ufffe[ \\t]*\\n?")
 _SOFT_HYPHEN_BREAK = re.compile("\u00ad[ \\t]*\\n[ \\t]*")
 
@@ -33,8 +27,6 @@ _DOUBLED = re.compile(r"(\S)\1(?:(\S)\2){2,}")
 
 # Bump when normalize_text() changes: cached texts made by an older version are not used.
 NORMALIZE_VERSION = 3
-
-_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e"})
 
 
 def normalize_text(raw: str) -> str:
@@ -58,11 +50,6 @@ def normalize_text(raw: str) -> str:
     text = drop_invisible(text)
     text = _HYPHEN_BREAK.sub(_join_broken_word, text)
     return " ".join(text.split())  # whitespace runs to one space: split() is C-speed
-
-
-def drop_invisible(text: str) -> str:
-    """Remove the invisible and control characters of a short text (a page label)."""
-    return _INVISIBLE.sub("", text)
 
 
 def undouble(text: str) -> str:
@@ -91,8 +78,3 @@ def _join_broken_word(match: re.Match[str]) -> str:
     if not tail[:1].islower() or head.isupper():
         return "-"
     return ""
-
-
-def fold(word: str) -> str:
-    """Lower-case a word and write æ/ø/å as ae/o/a, as damaged or ASCII-only text does."""
-    return word.casefold().translate(_FOLD)

@@ -18,7 +18,7 @@ document has changed since (its sha256 differs), the override is stale: flagged,
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,14 +39,6 @@ REVIEW_STATUSES = (Status.GREEN, Status.YELLOW, Status.RED)
 _TOP_KEYS = ("reviews",)
 _ENTRY_KEYS = ("municipality", "level", "sha256", "status", "by", "date", "why")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-
-
-def review_place(review: Review, labels: Mapping[str, str]) -> str:
-    """Where a review entry points, for people: "Vågan · Planstrategi" or a document."""
-    o = review.override
-    if review.municipality:
-        return f"{review.municipality} · {labels.get(review.level or '', review.level)}"
-    return f"{o.municipality or 'document'} · {o.level or (o.sha256 or '')[:12]}"
 
 
 def default_review_path(manifest: Path | None) -> Path | None:

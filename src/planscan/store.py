@@ -21,9 +21,9 @@ from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
+from planscan.atomicwrite import write_atomic
 from planscan.errors import InputError
 from planscan.models import FetchOutcome, FetchRecord, PlanRef, Status, Unavailable
-from planscan.report.files import write_atomic
 
 INDEX_NAME = "index.json"
 INDEX_FORMAT = 1

@@ -23,10 +23,11 @@ from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from planscan.analysis import analyse, blank_result, read_and_analyse
 from planscan.errors import DocumentError
-from planscan.headers import Edges, Span, running_keys_from_counts, spans_from_edges
 from planscan.match import DocumentIndex, index_document, split_running
 from planscan.models import DocumentResult, ExtractedInfo, Hit, KeywordSet, Limits, PlanRef
+from planscan.runninglines import Edges, Span, running_keys_from_counts, spans_from_edges
 
 _POLL_SECONDS = 0.1
 # A reader sends the pages it has read at most this often (and before any other message):
@@ -136,7 +137,6 @@ def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits, pdfs: bo
         os.setsid()  # own process group: killing it also kills anything it started
     # Ctrl-C goes to the parent, which ends the children; they must not print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from planscan.scan import read_and_analyse  # imported late: the parent may be mid-import
 
     if pdfs:
         # Loaded before the first task, so that a reader started to share a long PDF can
@@ -599,3 +599,62 @@ def _shutdown(reader: _Reader) -> None:
         except (ProcessLookupError, PermissionError):
             pass
     reader.conn.close()
+
+
+def outcome_to_result(outcome: ReadOutcome, keywords: KeywordSet, limits: Limits) -> DocumentResult:
+    """Turn what a reader sent into a DocumentResult, keeping pages read before a timeout."""
+    task = outcome.task
+    if outcome.result is not None:
+        return outcome.result
+    if (
+        outcome.joined
+        and outcome.error is None
+        and outcome.stopped is None
+        and outcome.info is not None
+        and outcome.index is not None
+    ):
+        # Two readers shared this PDF: score the whole here.
+        return analyse(
+            task.ref,
+            task.sha256,
+            outcome.info,
+            outcome.pages,
+            outcome.title_text,
+            keywords,
+            truncated=limits.max_pages is not None and outcome.info.pages > limits.max_pages,
+            evidence=task.evidence,
+            index=outcome.index,
+            ocr=outcome.ocr_pages > 0,
+            known_counts=outcome.counts,
+            known_hits=outcome.hits,
+        )
+    blank = blank_result(task.ref, keywords, task.sha256)
+    if outcome.stopped is not None:
+        if outcome.stopped == "memory":
+            cap = (limits.max_memory_bytes or 0) // (1024 * 1024)
+            message = (
+                f"reading the document needed more than {cap} MiB of memory: a compression"
+                " bomb or a damaged file"
+            )
+            return replace(blank, message=message, reason="too-large")
+        total = outcome.info.pages if outcome.info else None
+        if outcome.pages and outcome.info is not None:
+            partial = analyse(
+                task.ref,
+                task.sha256,
+                outcome.info,
+                outcome.pages,
+                outcome.title_text,
+                keywords,
+                truncated=True,
+                ocr=outcome.ocr_pages > 0,
+            )
+            message = (
+                f"reading timed out after {len(outcome.pages)} of {total} pages; the colour"
+                " covers only those pages (raise --timeout for very long plans)"
+            )
+            return replace(partial, message=message, reason="timeout")
+        message = "reading the document timed out; it may be damaged (or raise --timeout)"
+        return replace(blank, message=message, reason="timeout")
+    error = outcome.error or DocumentError("the document cannot be read", "damaged")
+    return replace(blank, message=str(error), reason=error.reason, detail=outcome.detail)

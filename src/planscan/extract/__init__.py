@@ -15,7 +15,6 @@ from planscan.errors import DocumentError
 from planscan.extract.precheck import check_file
 from planscan.models import ExtractedInfo, ExtractedText, Limits
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc")
 PDF_ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_PDF_ENGINE = "pdfium"
 
@@ -82,7 +81,6 @@ def extract_pages(
 __all__ = [
     "DEFAULT_PDF_ENGINE",
     "PDF_ENGINES",
-    "SUPPORTED_SUFFIXES",
     "DocumentError",
     "engine_version",
     "extract_pages",

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pypdfium2
 
+from planscan.chars import drop_invisible
 from planscan.errors import DocumentError
 from planscan.extract.precheck import blank_pages_error, pdf_password_error
 from planscan.models import ExtractedInfo
-from planscan.normalize import drop_invisible
 
 ENGINE = "pdfium"
 VERSION = f"pypdfium2 {pypdfium2.version.PYPDFIUM_INFO}"

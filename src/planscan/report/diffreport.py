@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from planscan.models import DocumentChange, DocumentRef, ResultDiff, Status
-from planscan.report.jsonfile import dump_json
+from planscan.resultfile import dump_json
 
 # Symbol and word: the word carries the meaning where emoji do not show.
 MARKDOWN_STATUS = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from planscan.evidence import KIND_NOTES
 from planscan.models import ScanResult
 from planscan.report.csvfile import safe_cell
+from planscan.report.evidence import KIND_NOTES
 
 HEADER = (
     "municipality",

@@ -14,16 +14,16 @@ import hashlib
 from html import escape
 from pathlib import Path
 
-from planscan.evidence import (
+from planscan.explanation import explain_verdict
+from planscan.models import Cell, DocumentResult, ReviewOutcome, ScanResult, Status
+from planscan.report.evidence import (
     REPEATED_NOTE,
     evidence_by_term,
     highlight,
     kind_note,
     page_text,
 )
-from planscan.models import Cell, DocumentResult, ReviewOutcome, ScanResult, Status
 from planscan.report.legend import LABELS, LEGEND, REVIEW_LEGEND, REVIEWED_MARK, STALE_MARK
-from planscan.verdict import explain_verdict
 
 # Fixed: never built from data. Opens the evidence a link points to, and all of it to print.
 SCRIPT = """

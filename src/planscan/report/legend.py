@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from planscan.models import Status
+from collections.abc import Mapping
+
+from planscan.models import Review, Status
 
 LEGEND: tuple[tuple[Status, str], ...] = (
     (Status.GREEN, "good hits on the search words: housing-social work is a theme"),
@@ -30,3 +32,11 @@ REVIEW_LEGEND = (
     (REVIEWED_MARK, "colour set by a reviewer; the computed one is kept in JSON/CSV"),
     (STALE_MARK, "a review not applied: the document has changed since; read it again"),
 )
+
+
+def review_place(review: Review, labels: Mapping[str, str]) -> str:
+    """Where a review entry points, for people: "Vågan · Planstrategi" or a document."""
+    o = review.override
+    if review.municipality:
+        return f"{review.municipality} · {labels.get(review.level or '', review.level)}"
+    return f"{o.municipality or 'document'} · {o.level or (o.sha256 or '')[:12]}"

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from planscan.models import Cell, ReviewOutcome, ScanResult, Status
-from planscan.report.legend import LEGEND, REVIEW_LEGEND, REVIEWED_MARK, STALE_MARK
-from planscan.review import review_place
+from planscan.report.legend import (
+    LEGEND,
+    REVIEW_LEGEND,
+    REVIEWED_MARK,
+    STALE_MARK,
+    review_place,
+)
 
 EMOJI: dict[Status, str] = {
     Status.GREEN: "🟢 green",

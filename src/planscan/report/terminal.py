@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 import shlex
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from planscan.evidence import evidence_by_term, highlight, kind_note, page_text
 from planscan.models import (
     Cell,
     DocumentRef,
@@ -30,12 +30,18 @@ from planscan.models import (
     Term,
 )
 from planscan.report.diffreport import diff_headline, document_counts
-from planscan.report.legend import LEGEND, REVIEW_LEGEND, REVIEWED_MARK, STALE_MARK
+from planscan.report.evidence import evidence_by_term, highlight, kind_note, page_text
+from planscan.report.legend import (
+    LEGEND,
+    REVIEW_LEGEND,
+    REVIEWED_MARK,
+    STALE_MARK,
+    review_place,
+)
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
-from planscan.review import review_place
-from planscan.verdict import explain_verdict
+from planscan.explanation import explain_verdict
 
 CELL_LOOK: dict[Status, tuple[str, str]] = {
     Status.GREEN: ("● green", "bold black on green"),
@@ -441,3 +447,45 @@ def render_fetch(report: FetchReport) -> Group:
         counts[record.outcome.value] = counts.get(record.outcome.value, 0) + 1
     summary = ", ".join(f"{n} {outcome}" for outcome, n in counts.items()) or "no URLs"
     return Group(table, Text(summary))
+
+
+class ScanProgress:
+    """A progress bar on a terminal; nothing in CI logs or when output is piped."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.bar: Any = None
+        self.documents: Any = None
+        self.pages: Any = None
+        self.page_counts: dict[str, tuple[int, int]] = {}
+        self.started = time.monotonic()
+
+    def __enter__(self) -> ScanProgress:
+        if self.console.is_terminal and not self.console.is_dumb_terminal:
+            self.bar, self.documents, self.pages = make_progress(self.console)
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def start(self, documents: int) -> None:
+        if self.bar is not None:
+            self.bar.update(self.documents, total=documents)
+            self.started = time.monotonic()
+
+    def document(self, doc: DocumentResult) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.documents)
+
+    def page(self, path: str, done: int, total: int) -> None:
+        if self.bar is None:
+            return
+        self.page_counts[path] = (done, total)
+        read = sum(d for d, _ in self.page_counts.values())
+        known = sum(t for _, t in self.page_counts.values())
+        elapsed = max(time.monotonic() - self.started, 1e-3)
+        self.bar.update(
+            self.pages, completed=read, total=known, rate=f"{read / elapsed:.0f} pages/s"
+        )

@@ -18,9 +18,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planscan.evidence import KIND_NOTES
 from planscan.models import ReviewOutcome, ScanResult, Status
 from planscan.report.csvfile import safe_cell
+from planscan.report.evidence import KIND_NOTES
 from planscan.report.legend import LABELS, LEGEND, REVIEW_LEGEND, REVIEWED_MARK, STALE_MARK
 
 # (fill, font) per status, as in the HTML report.

@@ -8,7 +8,7 @@ import pytest
 
 import planscan
 from planscan import KeywordSet
-from planscan.headers import find_repeated_spans, find_running_lines, line_key
+from planscan.runninglines import find_repeated_spans, find_running_lines, line_key
 from planscan.models import PlanRef
 from planscan.normalize import normalize_text
 

@@ -1,0 +1,220 @@
+"""Analyse one document: its pages in, its hits, score and colour out.
+
+Pure apart from reading the file in read_and_analyse (which runs in a reader process, see
+worker.py); analyse() and analyse_pages() run anywhere, so tests score documents in-process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from planscan.discover import classify_level, title_lines
+from planscan.extract import iter_pages
+from planscan.match import DocumentIndex, count_terms, find_hits, index_document
+from planscan.models import (
+    DocumentResult,
+    ExtractedInfo,
+    Hit,
+    KeywordSet,
+    Limits,
+    PlanRef,
+    Status,
+)
+from planscan.normalize import normalize_text
+from planscan.runninglines import (
+    find_repeated_spans,
+    key_counts,
+    page_edges,
+    running_keys_from_counts,
+    spans_from_edges,
+)
+from planscan.score import score_document
+
+
+def blank_result(ref: PlanRef, keywords: KeywordSet, sha256: str | None = None) -> DocumentResult:
+    """An error result with nothing read; callers fill in what they know."""
+    # A plan fetched from the web is named by its URL, not by its place in the store.
+    fetched = ref.url is not None and (ref.stored or ref.unavailable is not None)
+    return DocumentResult(
+        path=ref.url if fetched and ref.url else str(ref.path),
+        sha256=sha256,
+        municipality=ref.municipality,
+        level=ref.level,
+        level_source=ref.level_source,
+        status=Status.ERROR,
+        message=None,
+        pages=0,
+        words=0,
+        score=0.0,
+        counts={term.key: 0 for term in keywords.terms},
+        hits=(),
+        title=ref.title,
+        url=ref.url,
+    )
+
+
+def read_and_analyse(
+    ref: PlanRef,
+    sha256: str,
+    engine: str,
+    password: str | None,
+    keywords: KeywordSet,
+    limits: Limits,
+    send: Callable[[tuple[object, ...]], None],
+    evidence: bool = True,
+    ocr: bool = False,
+    first_page: int = 0,
+    stop: Callable[[int], int | None] | None = None,
+) -> DocumentResult:
+    """Read one document page by page, passing each normalised page to `send`, then match
+    and score it. Runs in a reader process; raises DocumentError for unreadable files.
+
+    From `first_page`, and until `stop` says so, when two readers share a long PDF: the
+    parent then joins the parts and scores the whole."""
+    from planscan.extract.ocr import needs_ocr
+    from planscan.match import index_document
+    from planscan.normalize import normalize_text
+
+    items: Iterator[ExtractedInfo | str] = iter_pages(
+        ref.path or Path(), engine, password, limits, first_page, stop
+    )
+    info = next(items)
+    assert isinstance(info, ExtractedInfo)
+    send(("info", info))
+    pages: list[str] = []
+    raw_pages: list[str] = []
+    ocr_pages: list[int] = []
+    title_text = ""
+    for raw in items:
+        assert isinstance(raw, str)
+        if ocr and needs_ocr(raw):
+            from planscan.extract.ocr import ocr_page
+
+            raw = ocr_page(ref.path or Path(), first_page + len(pages), password)
+            ocr_pages.append(first_page + len(pages) + 1)
+            send(("ocr", first_page + len(pages) + 1))
+        if not pages and first_page == 0:
+            title_text = title_lines(raw)
+            send(("title", title_text))
+        page = normalize_text(raw)
+        pages.append(page)
+        raw_pages.append(raw)
+        send(("page", page))
+    truncated = limits.max_pages is not None and info.pages > limits.max_pages
+    if ocr_pages:
+        info = replace(info, engine=f"{info.engine}+tesseract")
+        send(("info", info))  # the cache must know the text came from OCR
+    edges = [page_edges(raw) for raw in raw_pages]
+    seen = key_counts(edges)
+    repeated = spans_from_edges(edges, pages, running_keys_from_counts(seen, len(pages)))
+    index = index_document(pages, repeated)
+    # The pages went to the parent in batches; the spans and counts are all it still needs
+    # to rebuild the index for the cache (sending the index would send every page again).
+    # A part of a document that two readers share also sends what the parent needs to find
+    # running lines across both parts: a header on most pages of one part may be on too few
+    # of the whole document's pages to be one.
+    whole = first_page == 0 and len(pages) == min(info.pages, limits.max_pages or info.pages)
+    send(("index", repeated, index.vocabulary, None if whole else (edges, seen)))
+    return analyse(
+        ref,
+        sha256,
+        info,
+        pages,
+        title_text,
+        keywords,
+        truncated=truncated,
+        evidence=evidence,
+        index=index,
+        ocr=bool(ocr_pages),
+        first_page=first_page,
+    )
+
+
+def analyse(
+    ref: PlanRef,
+    sha256: str,
+    info: ExtractedInfo,
+    pages: Sequence[str],
+    title_text: str,
+    keywords: KeywordSet,
+    truncated: bool = False,
+    evidence: bool = True,
+    index: DocumentIndex | None = None,
+    ocr: bool = False,
+    known_counts: Mapping[str, int] | None = None,
+    known_hits: Mapping[str, Sequence[Hit]] | None = None,
+    first_page: int = 0,
+) -> DocumentResult:
+    """Match and score normalised pages into a DocumentResult.
+
+    With evidence, every hit is listed with its page and snippet; without, only the counts
+    are computed (from the vocabulary: much faster on long plans), unless already known.
+    """
+    result = replace(
+        blank_result(ref, keywords, sha256),
+        engine=info.engine,
+        pages=len(pages),
+        truncated=truncated,
+    )
+    if result.level is None:
+        level = classify_level(title_text, keywords.levels)
+        result = replace(result, level=level, level_source="title" if level else None)
+    if not pages:
+        return replace(result, message="the document has no pages", reason="damaged")
+    result = replace(result, ocr=ocr)
+    if index is None:
+        index = index_document(pages)
+    if index.word_count == 0:
+        return replace(
+            result,
+            status=Status.NO_TEXT,
+            message="no text could be extracted, not even by OCR"
+            if ocr
+            else "no text could be extracted (a scanned document without a text layer?)",
+        )
+    if evidence:
+        hits = (
+            {term: list(term_hits) for term, term_hits in known_hits.items()}
+            if known_hits is not None
+            else find_hits(index, keywords, info.page_labels, first_page)
+        )
+        # Running headers and footers are listed once as evidence, never counted.
+        counts = {term: sum(not h.repeated for h in hs) for term, hs in hits.items()}
+    else:
+        hits = {}
+        counts = dict(known_counts) if known_counts is not None else count_terms(index, keywords)
+    breakdown = score_document(counts, index.word_count, keywords)
+    message = None
+    if truncated:
+        message = f"only the first {len(pages)} of {info.pages} pages were read (--max-pages)"
+    return replace(
+        result,
+        status=breakdown.status,
+        message=message,
+        words=index.word_count,
+        score=round(breakdown.score, 2),
+        counts=counts,
+        hits=tuple(hit for term_hits in hits.values() for hit in term_hits),
+        breakdown=breakdown,
+    )
+
+
+def analyse_pages(
+    raw_pages: Sequence[str],
+    keywords: KeywordSet,
+    ref: PlanRef | None = None,
+    evidence: bool = True,
+) -> DocumentResult:
+    """Given a document's raw page texts, return its result, in this process.
+
+    What a reader does after extraction: normalise, cut running headers, match, score.
+    For notebooks and tests; a scan reads files in reader processes instead.
+    """
+    ref = ref or PlanRef("", None)
+    pages = [normalize_text(raw) for raw in raw_pages]
+    index = index_document(pages, find_repeated_spans(raw_pages, pages))
+    info = ExtractedInfo(pages=len(pages), engine="text")
+    title = title_lines(raw_pages[0]) if raw_pages else ""
+    return analyse(ref, "", info, pages, title, keywords, evidence=evidence, index=index)
