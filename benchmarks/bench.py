@@ -285,9 +285,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # 6. Tokenising and matching against extraction, in process, on the 600-page plan.
     from planscan.extract import extract_pages
-    from planscan.runninglines import find_repeated_spans
     from planscan.match import count_terms, find_hits, index_document
     from planscan.normalize import normalize_text
+    from planscan.runninglines import find_repeated_spans
 
     keywords = planscan.load_keywords()
     raw: list[str] = []

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from planscan import KeywordSet
-from planscan.runninglines import find_repeated_spans, find_running_lines
 from planscan.match import count_terms, find_hits, index_document
 from planscan.models import Status
 from planscan.normalize import normalize_text
+from planscan.runninglines import find_repeated_spans, find_running_lines
 from planscan.score import score_document
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from planscan.cli import app
 from planscan.errors import ExitCode
-from planscan.report.evidence import highlight, page_text
 from planscan.models import Hit, MatchKind
+from planscan.report.evidence import highlight, page_text
 from tests.conftest import CliRun
 from tests.fixtures.generate import HOSTILE_SCRIPT, RUNNING_HEADER
 from tests.goldens import assert_golden

@@ -13,8 +13,7 @@ from planscan.cli import app
 from planscan.errors import ExitCode, InputError
 from planscan.keywords import default_keywords_path
 from planscan.models import PlanRef, Shard
-from planscan.resultfile import render_json
-from planscan.resultfile import document_from_dict
+from planscan.resultfile import document_from_dict, render_json
 from planscan.shard import in_shard, parse_shard
 from tests.conftest import scan_in_repo
 

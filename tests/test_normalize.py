@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from planscan.extract import extract_pages
 from planscan.chars import fold
+from planscan.extract import extract_pages
 from planscan.normalize import normalize_text
 
 

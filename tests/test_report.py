@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import planscan
-from planscan.report.csvfile import render_matrix_csv, safe_cell
 from planscan.atomicwrite import write_atomic
+from planscan.report.csvfile import render_matrix_csv, safe_cell
 from planscan.resultfile import render_json, result_to_dict
 
 

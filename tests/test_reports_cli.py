@@ -10,9 +10,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from planscan.atomicwrite import write_atomic
 from planscan.cli import app
 from planscan.errors import ExitCode
-from planscan.atomicwrite import write_atomic
 from tests.conftest import CliRun
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

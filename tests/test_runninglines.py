@@ -8,9 +8,9 @@ import pytest
 
 import planscan
 from planscan import KeywordSet
-from planscan.runninglines import find_repeated_spans, find_running_lines, line_key
 from planscan.models import PlanRef
 from planscan.normalize import normalize_text
+from planscan.runninglines import find_repeated_spans, find_running_lines, line_key
 
 
 def test_line_key_ignores_page_numbers_spacing_and_double_strike() -> None:
