@@ -156,6 +156,7 @@ def test_no_arguments_shows_help() -> None:
     assert code in (0, 2) and "scan" in out and "explain" in out
 
 
+@pytest.mark.slow  # starts the planscan command in a new process
 def test_python_dash_m_and_version() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "planscan", "--version"], capture_output=True, text=True, check=True
@@ -177,6 +178,7 @@ main()
 _HEAVY = {"pydantic", "pypdfium2", "pdfplumber", "docx", "openpyxl", "httpx", "rich.progress"}
 
 
+@pytest.mark.slow  # starts the planscan command in a new process
 @pytest.mark.parametrize("args", [["--help"], ["scan", "--no-cache", "-q"]])
 def test_start_up_loads_no_heavy_library(args: list[str], clean_tree: Path) -> None:
     if args[0] == "scan":
@@ -190,6 +192,7 @@ def test_start_up_loads_no_heavy_library(args: list[str], clean_tree: Path) -> N
     assert not _HEAVY & loaded
 
 
+@pytest.mark.slow  # starts the planscan command in a new process
 def test_main_leaves_its_objects_out_of_the_exit_collection(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -252,6 +255,7 @@ def _stderr_on_a_terminal(command: list[str], env: dict[str, str]) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
+@pytest.mark.slow  # starts the planscan command in a new process
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 def test_a_progress_bar_on_a_terminal_and_none_in_a_log(tree: Path, tmp_path: Path) -> None:
     import os

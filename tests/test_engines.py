@@ -11,6 +11,8 @@ from benchmarks.corpus import write_pdf
 import planscan
 from planscan.scan import ScanOptions
 
+pytestmark = pytest.mark.slow  # two readers sharing a PDF: real processes, real time
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 

@@ -153,6 +153,7 @@ def test_urls_other_than_http_are_refused_without_a_request(tmp_path: Path, url:
     assert record.outcome is FetchOutcome.REFUSED and record.sha256 is None
 
 
+@pytest.mark.slow  # downloads that wait on timeouts and backoff
 def test_a_5xx_is_retried_with_backoff(site: Site, tmp_path: Path) -> None:
     flaky = fetch_one(site, tmp_path, "/flaky.pdf")  # 503, 503, then the file
     assert (flaky.outcome, flaky.attempts) == (FetchOutcome.DOWNLOADED, 3)
@@ -168,12 +169,14 @@ def test_other_http_errors_are_not_retried(site: Site, tmp_path: Path) -> None:
     assert site.requests["/forbidden.pdf"] == 1
 
 
+@pytest.mark.slow  # downloads that wait on timeouts and backoff
 def test_a_timeout_is_retried(site: Site, tmp_path: Path) -> None:
     settings = FetchSettings(connect_timeout=2, read_timeout=0.3, deadline=5, backoff=0.01)
     record = fetch_one(site, tmp_path, "/slow-once.pdf", settings)
     assert (record.outcome, record.attempts) == (FetchOutcome.DOWNLOADED, 2)
 
 
+@pytest.mark.slow  # downloads that wait on timeouts and backoff
 @pytest.mark.parametrize("path", ["/drip.pdf", "/drip-headers.pdf"])
 def test_a_slow_drip_is_cut_off_at_the_deadline(site: Site, tmp_path: Path, path: str) -> None:
     """One byte every 0.2 s never trips the 5 s read timeout; the 1 s deadline stops it."""
@@ -306,6 +309,7 @@ def test_scan_without_fetching_first(site: Site, tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow  # downloads that wait on timeouts and backoff
 def test_fetch_command(site: Site, tmp_path: Path) -> None:
     manifest = write_manifest(tmp_path, site)
     store = tmp_path / "store"

@@ -14,6 +14,8 @@ from planscan.review import apply_review
 from tests import chromium
 from tests.fixtures.generate import HOSTILE_IMG, HOSTILE_MUNICIPALITY, HOSTILE_SCRIPT
 
+pytestmark = pytest.mark.slow  # a real browser
+
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "test-artifacts"  # screenshots and prints for a person to look at; gitignored
 

@@ -17,6 +17,8 @@ from planscan.errors import ExitCode
 from planscan.extract.ocr import INSTALL_HINT
 from planscan.models import PlanRef
 
+pytestmark = pytest.mark.slow  # Tesseract
+
 
 def _tesseract_with_norwegian() -> bool:
     program = shutil.which("tesseract")

@@ -23,6 +23,8 @@ from planscan.report.csvfile import safe_cell
 from planscan.report.html import render_html
 from planscan.scan import ScanOptions, scan_document
 
+pytestmark = pytest.mark.slow  # fuzzing
+
 FORMULA = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 REPO = Path(__file__).resolve().parents[1]
 

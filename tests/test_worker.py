@@ -74,6 +74,7 @@ def test_no_text_is_not_red_and_blank_is_an_error(
         assert scan_one(files["reference_loop"], keywords, engine=engine).reason == "damaged"
 
 
+@pytest.mark.slow  # deadlines, kills and memory caps take real time
 def test_a_hanging_parser_is_killed_at_the_deadline(
     files: dict[str, Path], keywords: KeywordSet
 ) -> None:
@@ -84,6 +85,7 @@ def test_a_hanging_parser_is_killed_at_the_deadline(
     assert FAST.timeout_seconds <= elapsed < FAST.timeout_seconds + 3
 
 
+@pytest.mark.slow  # deadlines, kills and memory caps take real time
 def test_pages_read_before_a_timeout_are_kept(tmp_path: Path, keywords: KeywordSet) -> None:
     path = hostile.slow_last_page(tmp_path / "slow.pdf")
     limits = Limits(timeout_seconds=1.5, timeout_per_page=0.1)
@@ -98,6 +100,7 @@ def test_pages_read_before_a_timeout_are_kept(tmp_path: Path, keywords: KeywordS
     assert (whole.reason, whole.pages, whole.truncated) == (None, 3, False)
 
 
+@pytest.mark.slow  # deadlines, kills and memory caps take real time
 def test_memory_cap_stops_a_flate_bomb(tmp_path: Path, keywords: KeywordSet) -> None:
     bomb = hostile.flate_bomb(tmp_path / "bomb.pdf", inflated_mib=256)
     assert bomb.stat().st_size < 2 << 20
@@ -107,6 +110,7 @@ def test_memory_cap_stops_a_flate_bomb(tmp_path: Path, keywords: KeywordSet) -> 
     assert "more than 200 MiB" in (doc.message or "")
 
 
+@pytest.mark.slow  # deadlines, kills and memory caps take real time
 @pytest.mark.parametrize("builder", ["docx_document_bomb", "docx_unused_part_bomb"])
 def test_docx_zip_bombs_are_refused_before_inflating(
     tmp_path: Path, keywords: KeywordSet, builder: str
@@ -144,6 +148,7 @@ def loopback_server() -> Iterator[tuple[str, list[str]]]:
         server.server_close()
 
 
+@pytest.mark.slow  # deadlines, kills and memory caps take real time
 def test_xxe_leaks_no_file_and_makes_no_request(
     tmp_path: Path, keywords: KeywordSet, loopback_server: tuple[str, list[str]]
 ) -> None:
@@ -178,6 +183,7 @@ def _child_pids() -> list[int]:
     return found
 
 
+@pytest.mark.slow  # deadlines, kills and memory caps take real time
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_mixed_batch_finishes_in_time_with_real_results_and_no_children_left(
     files: dict[str, Path], keywords: KeywordSet, tmp_path: Path
@@ -225,6 +231,7 @@ def test_a_reader_sends_pages_in_batches_and_in_order() -> None:
     assert len(received) < 20  # batches, not a message per page
 
 
+@pytest.mark.slow  # deadlines, kills and memory caps take real time
 def test_pages_are_sent_while_the_next_page_hangs() -> None:
     from multiprocessing import Pipe
 

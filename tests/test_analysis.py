@@ -1,0 +1,70 @@
+"""One document's analysis, in this process: pages in, hits, score and colour out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import planscan
+from planscan import KeywordSet, Status
+from planscan.analysis import analyse_pages
+from planscan.extract import extract_pages
+from planscan.models import PlanRef
+
+HEADER = "Boligsosial handlingsplan for Eksempelby kommune"
+
+
+def test_pages_in_a_colour_out(keywords: KeywordSet) -> None:
+    pages = [
+        "Boligsosial handlingsplan 2024–2028\nEksempelby kommune",
+        "Kommunen skal hjelpe vanskeligstilte på boligmarkedet med startlån fra Husbanken.",
+    ]
+    doc = analyse_pages(pages, keywords, PlanRef("Eksempelby", None))
+    assert doc.level == "temaplan-bolig" and doc.level_source == "title"
+    assert doc.counts["vanskeligstilt"] == 1 and doc.counts["Husbanken"] == 1
+    assert doc.counts["boligsosial"] == 1  # the title on page 1
+    assert doc.status is Status.YELLOW
+    assert {hit.page for hit in doc.hits} == {1, 2}
+
+
+def test_running_headers_are_listed_once_and_not_counted(keywords: KeywordSet) -> None:
+    bodies = ["Skoler", "Barnehager", "Veier", "Vann", "Avløp", "Kultur", "Idrett", "Kirker"]
+    pages = [
+        f"{HEADER}\n{body} i kommunen får et eget kapittel.\nSide {n}"
+        for n, body in enumerate(bodies, 1)
+    ]
+    doc = analyse_pages(pages, keywords)
+    assert doc.counts["boligsosial"] == 0
+    repeated = [hit for hit in doc.hits if hit.repeated]
+    assert sorted(hit.term for hit in repeated) == ["bolig", "boligsosial"]
+    assert {hit.page for hit in repeated} == {1}
+
+
+def test_pages_without_words_are_no_text(keywords: KeywordSet) -> None:
+    doc = analyse_pages(["", "  12  "], keywords)
+    assert doc.status is Status.NO_TEXT
+
+
+def test_counts_only_equal_the_hits(keywords: KeywordSet) -> None:
+    pages = ["Bolig for velferd: vanskeligstilte, utleieboliger og Husbankens bostøtte. " * 3]
+    with_hits = analyse_pages(pages, keywords)
+    counted = analyse_pages(pages, keywords, evidence=False)
+    assert counted.counts == with_hits.counts and counted.hits == ()
+    assert counted.status is with_hits.status and counted.score == with_hits.score
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_in_process_equals_a_scan_in_a_reader(
+    docs: dict[str, Path], keywords: KeywordSet, kind: str
+) -> None:
+    """What a reader process gives is what analysing the same pages here gives."""
+    path = docs[f"bokmal_{kind}"]
+    scanned = planscan.scan_document(PlanRef("A", path), keywords)
+    here = analyse_pages(extract_pages(path).pages, keywords, PlanRef("A", path))
+    assert (here.counts, here.words, here.score, here.status) == (
+        scanned.counts,
+        scanned.words,
+        scanned.score,
+        scanned.status,
+    )
