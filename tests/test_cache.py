@@ -53,10 +53,10 @@ def test_rescan_reads_the_cache_and_starts_no_reader(
     # Other keywords: still from the cache, no re-extraction.
     text = (Path(__file__).parents[1] / "keywords.yaml").read_text(encoding="utf-8")
     changed = tmp_path / "keywords.yaml"
-    changed.write_text(text.replace("  cap: 10\n", "  cap: 3\n"), encoding="utf-8")
+    changed.write_text(text.replace("      min_score: 4\n", "      min_score: 400\n"), "utf-8")
     third = planscan.scan([plans], keywords=changed, options=options)
     assert [d.counts for d in third.documents] == [d.counts for d in first.documents]
-    assert [d.score for d in third.documents] != [d.score for d in first.documents]
+    assert [d.status for d in third.documents] != [d.status for d in first.documents]
 
 
 def test_a_damaged_cache_entry_is_read_again_with_a_warning(plans: Path, tmp_path: Path) -> None:

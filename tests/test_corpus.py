@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from planscan import KeywordSet
+from planscan.analysis import analyse_pages
 from planscan.match import count_terms, find_hits, index_document
 from planscan.models import Status
 from planscan.normalize import normalize_text
 from planscan.runninglines import find_repeated_spans, find_running_lines
-from planscan.score import score_document
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 LABELS = CORPUS / "buskerud-labels.md"
@@ -26,14 +26,27 @@ pytestmark = pytest.mark.skipif(
 
 
 def labelled() -> list[tuple[str, Status]]:
+    return [(name, label) for name, label, _ in labels_with_defensible()]
+
+
+def labels_with_defensible() -> list[tuple[str, Status, frozenset[Status]]]:
+    """Each labelled plan: the auditor's colour and the colours a careful auditor could still
+    give (the second pass's "Defensible" column; the first pass's "borderline X")."""
     if not LABELS.is_file():
         return []
-    pattern = re.compile(r"^\| \d+ \| (\S+\.md) \|.*\*\*(GREEN|YELLOW|RED)\*\*")
+    pattern = re.compile(r"^\| \d+ \| (\S+\.md) \|.*\*\*(GREEN|YELLOW|RED)\*\*([^|]*)\|(.*)$")
     found = []
     for line in LABELS.read_text(encoding="utf-8").splitlines():
         match = pattern.match(line)
-        if match:
-            found.append((match.group(1), Status(match.group(2).lower())))
+        if not match:
+            continue
+        label = Status(match.group(2).lower())
+        note, rest = match.group(3), match.group(4).split("|")[0]
+        words = re.findall(r"borderline (green|yellow|red)", note)
+        if "Defensible" in LABELS.read_text(encoding="utf-8") and rest.strip()[:1].islower():
+            words += re.findall(r"\b(green|yellow|red)\b", rest)
+        defensible = frozenset({label, *(Status(w) for w in words)})
+        found.append((match.group(1), label, defensible))
     return found
 
 
@@ -48,9 +61,9 @@ def test_all_twenty_five_labels_are_read() -> None:
     assert len(labelled()) == 25
 
 
-@pytest.mark.parametrize(("name", "label"), labelled())
-def test_colour_is_within_one_step_of_the_auditors(
-    keywords: KeywordSet, name: str, label: Status
+@pytest.mark.parametrize(("name", "label", "defensible"), labels_with_defensible())
+def test_colour_is_one_a_careful_auditor_could_give(
+    keywords: KeywordSet, name: str, label: Status, defensible: frozenset[Status]
 ) -> None:
     raw = plan_pages(name)
     pages = [normalize_text(p) for p in raw]
@@ -59,8 +72,25 @@ def test_colour_is_within_one_step_of_the_auditors(
     assert counts == {
         t: sum(not h.repeated for h in hs) for t, hs in find_hits(index, keywords).items()
     }
-    status = score_document(counts, index.word_count, keywords).status
-    assert abs(ORDER.index(status) - ORDER.index(label)) <= 1, (status, label)
+    status = analyse_pages(raw, keywords).status
+    assert status in defensible, (status, label, sorted(s.value for s in defensible))
+
+
+def test_labels_and_defensible_colours_are_read() -> None:
+    found = {name: (label, defensible) for name, label, defensible in labels_with_defensible()}
+    assert found["3316_modum_boligplan_unge_2023.md"][1] == {Status.YELLOW, Status.GREEN}
+    assert found["3312_lier_handlingsplan_demensomsorg_2025-2029.md"][1] == {
+        Status.YELLOW,
+        Status.RED,
+    }
+    assert found["3338_nore-og-uvdal_boligutvikling_2023-2026.md"][1] == {Status.GREEN}
+    assert found["3324_gol_planprogram_samfunnsdel_2026-2038.md"][1] == {Status.RED}
+
+
+def test_at_least_22_of_the_25_get_the_auditors_colour(keywords: KeywordSet) -> None:
+    """The issue's target on the development set (benchmarks/accuracy.py prints the rest)."""
+    exact = sum(analyse_pages(plan_pages(n), keywords).status is label for n, label in labelled())
+    assert exact >= 22
 
 
 def test_running_headers_of_real_plans_are_found() -> None:

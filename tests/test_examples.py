@@ -44,7 +44,9 @@ def test_the_2021_manifest_gives_the_end_of_project_matrix(
 def test_2021_has_the_plans_chapter_4_describes(
     examples_2018: planscan.ScanResult, examples_2021: planscan.ScanResult
 ) -> None:
-    """Every municipality has a better samfunnsdel or planstrategi; Vefsn a new housing plan."""
+    """Every municipality has a better samfunnsdel or planstrategi (Vågan's new planstrategi
+    stays yellow: a priority and a planned plan inside a broader document); Vefsn a new
+    housing plan."""
     change = planscan.diff(examples_2018, examples_2021)
     assert change.worse == ()
     better = {(c.municipality, c.level, c.old.value, c.new.value) for c in change.cells}
@@ -53,7 +55,6 @@ def test_2021_has_the_plans_chapter_4_describes(
         ("Sortland", "planstrategi", "red", "green"),
         ("Vågan", "samfunnsdel", "yellow", "green"),
         ("Vågan", "temaplan-oppvekst", "red", "yellow"),
-        ("Vågan", "planstrategi", "yellow", "green"),
         ("Fauske", "samfunnsdel", "red", "green"),
     }
     housing = [d for d in change.documents if d.level == "temaplan-bolig"]

@@ -121,8 +121,9 @@ def test_the_cell_link_opens_that_documents_evidence_and_only_that(
     evidence = next(d for d in details if "open" in d.attrs)
     text = " ".join(evidence.text().split())
     assert "Fauske · Kommuneplan – samfunnsdel · plan-2016-vedtatt.docx" in text
-    assert "Red: little housing-social content to trace." in text
-    assert "s. 4Legge til rette for integrering" in text and "Total points" in text
+    assert "Red: little housing-social content: no housing-social passage." in text
+    assert "s. 4Legge til rette for integrering" in text and "(general)" in text
+    assert "Search word (the report's method)" in text
 
 
 @needs_chromium

@@ -6,7 +6,7 @@ import pytest
 
 from planscan.errors import ConfigError
 from planscan.keywords import default_keywords_path, load_keywords
-from planscan.models import MatchMode
+from planscan.models import KeywordSet, MatchMode, Strength
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -94,8 +94,8 @@ def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
 
 def test_unknown_key_wrong_type_bool_and_duplicate_all_reported(tmp_path: Path) -> None:
     text = shipped_with(
-        "    mode: contains\n    weight: 0.25\n",
-        "    mode: contains\n    weight: lots\n    colour: blue\n",
+        "    generic: true\n    variants: [bustad]",
+        "    generic: lots\n    colour: blue\n    variants: [bustad]",
     )
     text = text.replace(
         "  nærhet:\n    mode: contains",
@@ -105,14 +105,14 @@ def test_unknown_key_wrong_type_bool_and_duplicate_all_reported(tmp_path: Path) 
     text = text.replace("    variants: [bustad]", "    variants: [bustad, no]", 1)
     path = write(tmp_path, text)
     errors = errors_of(path)
-    weight_line = line_of(text, "weight: lots")
+    generic_line = line_of(text, "generic: lots")
     assert (
-        f"{path}:{weight_line}:13: term 'bolig': weight must be a number, not the text 'lots'"
-        in errors
-    )
+        f"{path}:{generic_line}:14: term 'bolig': generic must be true or false, not the text"
+        " 'lots'"
+    ) in errors
     assert (
-        f"{path}:{weight_line + 1}:5: unknown key 'colour' in term 'bolig'; expected one of:"
-        " mode, weight, specific, generic, variants, exclusions, ocr"
+        f"{path}:{generic_line + 1}:5: unknown key 'colour' in term 'bolig'; expected one of:"
+        " mode, specific, generic, variants, exclusions, ocr"
     ) in errors
     variants_line = line_of(text, "variants: [bustad, no]")
     assert (
@@ -129,18 +129,50 @@ def test_unknown_key_wrong_type_bool_and_duplicate_all_reported(tmp_path: Path) 
 
 
 def test_missing_and_unknown_sections(tmp_path: Path) -> None:
-    path = write(tmp_path, "terms:\n  bolig: {mode: contains, weight: 1}\ncolours: {}\n")
+    path = write(tmp_path, "terms:\n  bolig: {mode: contains}\ncolours: {}\n")
     assert errors_of(path) == [
         f"{path}:1:1: the keywords file is missing the required key 'levels'",
-        f"{path}:1:1: the keywords file is missing the required key 'scoring'",
+        f"{path}:1:1: the keywords file is missing the required key 'judgement'",
         f"{path}:3:1: unknown key 'colours' in the keywords file; expected one of:"
-        " version, matching, scoring, terms, levels",
+        " version, matching, judgement, terms, levels",
     ]
+
+
+def test_a_version_1_file_says_what_changed(tmp_path: Path) -> None:
+    text = shipped_with("version: 2", "version: 1")
+    [error] = errors_of(write(tmp_path, text))
+    assert "version 1 is planscan 1.0's format" in error
+    assert "copy the judgement section from the shipped keywords.yaml" in error
+
+
+def test_indicators_are_read_by_topic_with_their_strength(keywords: KeywordSet) -> None:
+    by_key = {i.term.key: i for i in keywords.judgement.indicators}
+    assert by_key["startlån"].strength is Strength.STRONG
+    assert by_key["startlån"].topic == "husbankens virkemidler"
+    assert by_key["lavinntekt"].strength is Strength.WEAK
+    assert by_key["leie før eie"].term.mode is MatchMode.PHRASE
+    assert by_key["ROP"].term.mode is MatchMode.ABBREVIATION
+    assert "flyktning" in by_key["bosetting"].needs
+    assert "mønster" in by_key["busetjing"].other_sense
+
+
+def test_an_indicator_twice_and_a_topic_without_forms(tmp_path: Path) -> None:
+    text = shipped_with(
+        "      strong: [barnefattigdom]\n",
+        "      strong: [barnefattigdom, startlån]\n",
+    )
+    text = text.replace("  housing_words:", "    tom:\n      why: nothing\n  housing_words:", 1)
+    errors = errors_of(write(tmp_path, text))
+    assert any(
+        "'startlån' is already an indicator of 'husbankens virkemidler'" in e for e in errors
+    )
+    assert any("judgement: indicators: tom needs strong or weak forms" in e for e in errors)
 
 
 def test_unknown_mode_and_bad_thresholds(tmp_path: Path) -> None:
     text = shipped_with("    mode: abbreviation", "    mode: acronym")
-    text = text.replace("    min_score: 2\n", "    min_score: 200\n")
+    text = text.replace("    weak_weight: 0.5\n", "    weak_weight: 5\n")
+    text = text.replace("      min_spread: 0.5\n", "      min_spread: 50\n")
     path = write(tmp_path, text)
     errors = errors_of(path)
     assert any(
@@ -148,7 +180,8 @@ def test_unknown_mode_and_bad_thresholds(tmp_path: Path) -> None:
         in e
         for e in errors
     )
-    assert any("scoring: yellow: min_score (200) is above green's (20)" in e for e in errors)
+    assert any("verdict: weak_weight (5) is above strong_weight (1)" in e for e in errors)
+    assert any("green: min_spread is a share: 0 to 1" in e for e in errors)
 
 
 def test_bool_term_key_must_be_quoted(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ ORDER = (
     "normalize",
     "runninglines",
     "match",
-    "score",
+    "judge",
     "explanation",
     "analysis",
     "cache",

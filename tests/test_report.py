@@ -67,7 +67,7 @@ def test_json_has_the_documented_shape(result: planscan.ScanResult) -> None:
     assert doc["status"] == "green" and doc["message"] is None
     assert len(doc["sha256"]) == 64 and doc["pages"] == 2 and doc["words"] > 50
     assert list(doc["counts"]) == [t.key for t in result.keywords.terms]
-    assert doc["counts"]["Husbanken"] == 6
+    assert doc["counts"]["Husbanken"] == 2
     hit = doc["hits"][0]
     assert set(hit) == {
         "term",
@@ -78,9 +78,17 @@ def test_json_has_the_documented_shape(result: planscan.ScanResult) -> None:
         "page_label",
         "repeated",
         "offset",
+        "passage",
     }
     assert doc["engine"] == "pdfium" and doc["truncated"] is False and doc["ocr"] is False
-    assert doc["breakdown"]["score"] == pytest.approx(doc["score"], abs=0.01)
+    judgement = doc["judgement"]
+    assert judgement["score"] == doc["score"] and judgement["status"] == doc["status"]
+    assert judgement["reason"].startswith("housing-social work is a main theme")
+    # Every hit in the text points at its passage; the deciding passages are listed.
+    passages = doc["passages"]
+    assert all(0 <= h["passage"] < len(passages) for h in doc["hits"] if not h["repeated"])
+    assert {"text", "class", "why", "heading", "page", "measure"} <= set(passages[0])
+    assert all(passages[i]["class"] == "housing-social" for i in judgement["deciding"])
     error = next(d for d in data["documents"] if d["status"] == "error")
     assert error["reason"] == "not-pdf" and "web page" in error["message"]
     cell = next(

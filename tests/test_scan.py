@@ -14,7 +14,7 @@ def test_scan_a_folder_from_python(tree: Path) -> None:
     housing = by_name["boligsosial-handlingsplan.pdf"]
     assert housing.status is Status.GREEN
     assert housing.pages == 2
-    assert housing.counts["Husbanken"] == 6
+    assert housing.counts["Husbanken"] == 2
     assert {h.page for h in housing.hits} == {1, 2}
     # The level of dokument-2017.pdf comes from the title on its first page.
     strategy = by_name["dokument-2017.pdf"]
@@ -53,7 +53,8 @@ def test_missing_file_in_a_manifest_is_an_error_and_the_scan_goes_on(
         encoding="utf-8",
     )
     result = planscan.scan(manifest=manifest)
-    assert [d.status for d in result.documents] == [Status.GREEN, Status.ERROR]
+    # One page listing the search words' forms: some housing-social content, one measure.
+    assert [d.status for d in result.documents] == [Status.YELLOW, Status.ERROR]
     assert result.documents[1].message == "file not found; check the path"
     assert result.municipalities == ("A", "B")
     assert result.cell("B", "arealdel").status is Status.MISSING

@@ -42,7 +42,7 @@ def test_matrix_sheet_has_filled_colours_and_the_legend(examples_cli: CliRun) ->
 def test_documents_and_hits_sheets_one_row_each(reviewed: planscan.ScanResult) -> None:
     _, documents, hits = sheets(render_xlsx(reviewed))
     header = [c.value for c in documents[1]]
-    assert header[:13] == [
+    assert header[:17] == [
         "Municipality",
         "Plan level",
         "File",
@@ -50,7 +50,11 @@ def test_documents_and_hits_sheets_one_row_each(reviewed: planscan.ScanResult) -
         "Score",
         "Pages",
         "Words",
-        "Specific terms",
+        "Housing-social passages",
+        "Goals or measures",
+        "Topics named outright",
+        "Why this colour",
+        "Deciding passages",
         "Reason",
         "Message",
         "sha256",
@@ -63,9 +67,23 @@ def test_documents_and_hits_sheets_one_row_each(reviewed: planscan.ScanResult) -
         if row[2] == "boligsosial-handlingsplan.pdf"
     )
     doc = next(d for d in reviewed.documents if d.path.endswith("handlingsplan.pdf"))
-    assert plan[:8] == ("Alfa", "Temaplan bolig", plan[2], "green", doc.score, 5, 66, 5)
-    assert plan[12].startswith("applied: yellow set by Kari Nordmann on 2024-03-01")
-    assert plan[13 + header[13:].index("Husbanken")] == 4
+    j = doc.judgement
+    assert j is not None
+    assert plan[:10] == (
+        "Alfa",
+        "Temaplan bolig",
+        plan[2],
+        "green",
+        doc.score,
+        5,
+        66,
+        j.passages,
+        j.measures,
+        ", ".join(j.topics),
+    )
+    assert plan[10] == j.reason and plan[11].startswith("s. ")  # the deciding passages
+    assert plan[16].startswith("applied: yellow set by Kari Nordmann on 2024-03-01")
+    assert plan[17 + header[17:].index("Husbanken")] == 4
     rows = list(hits.iter_rows(min_row=2, values_only=True))
     assert len(rows) == sum(len(d.hits) for d in reviewed.documents)
     ocr = next(row for row in rows if row[6] == "vanskeIigstilte")
@@ -79,7 +97,8 @@ def test_documents_and_hits_sheets_one_row_each(reviewed: planscan.ScanResult) -
     )
     header_hit = next(row for row in rows if row[8] == "yes")
     assert header_hit[3:5] == ("bolig", 1)
-    assert any(HOSTILE_SCRIPT in (row[9] or "") for row in rows)
+    assert any(HOSTILE_SCRIPT in (row[10] or "") for row in rows)
+    assert {row[9] for row in rows if row[8] is None} >= {"housing-social · goal or measure"}
 
 
 def test_no_cell_is_ever_a_formula(reviewed: planscan.ScanResult) -> None:

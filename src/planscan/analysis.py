@@ -12,7 +12,14 @@ from pathlib import Path
 
 from planscan.discover import classify_level, title_lines
 from planscan.extract import iter_pages
-from planscan.match import DocumentIndex, count_terms, find_hits, index_document
+from planscan.judge import judge_document
+from planscan.match import (
+    DocumentIndex,
+    count_terms,
+    find_hits,
+    find_indicators,
+    index_document,
+)
 from planscan.models import (
     DocumentResult,
     ExtractedInfo,
@@ -30,7 +37,6 @@ from planscan.runninglines import (
     running_keys_from_counts,
     spans_from_edges,
 )
-from planscan.score import score_document
 
 
 def blank_result(ref: PlanRef, keywords: KeywordSet, sha256: str | None = None) -> DocumentResult:
@@ -129,6 +135,7 @@ def read_and_analyse(
         index=index,
         ocr=bool(ocr_pages),
         first_page=first_page,
+        judge=whole,  # a part of a shared PDF is judged whole, in the parent
     )
 
 
@@ -146,11 +153,14 @@ def analyse(
     known_counts: Mapping[str, int] | None = None,
     known_hits: Mapping[str, Sequence[Hit]] | None = None,
     first_page: int = 0,
+    judge: bool = True,
 ) -> DocumentResult:
-    """Match and score normalised pages into a DocumentResult.
+    """Match normalised pages and judge their passages into a DocumentResult.
 
-    With evidence, every hit is listed with its page and snippet; without, only the counts
-    are computed (from the vocabulary: much faster on long plans), unless already known.
+    With evidence, every hit is listed with its page, snippet and passage; without, only the
+    counts are computed (from the vocabulary: much faster on long plans), unless already
+    known, and only the passages the colour needs are read. `judge=False` (a part of a PDF
+    two readers share, which the parent judges whole) leaves the colour out.
     """
     result = replace(
         blank_result(ref, keywords, sha256),
@@ -185,19 +195,39 @@ def analyse(
     else:
         hits = {}
         counts = dict(known_counts) if known_counts is not None else count_terms(index, keywords)
-    breakdown = score_document(counts, index.word_count, keywords)
+    all_hits = [hit for term_hits in hits.values() for hit in term_hits]
     message = None
     if truncated:
         message = f"only the first {len(pages)} of {info.pages} pages were read (--max-pages)"
+    result = replace(result, message=message, words=index.word_count, counts=counts)
+    if not judge:
+        return replace(result, hits=tuple(all_hits))
+    in_text = [i for i, hit in enumerate(all_hits) if not hit.repeated and hit.offset >= 0]
+    passages, judgement, hit_passages = judge_document(
+        index.pages,
+        index.word_count,
+        keywords,
+        find_indicators(index, keywords),
+        [
+            (
+                all_hits[i].page - 1 - first_page,
+                all_hits[i].offset,
+                all_hits[i].offset + len(all_hits[i].match),
+            )
+            for i in in_text
+        ],
+        info.page_labels,
+        first_page,
+    )
+    for i, passage in zip(in_text, hit_passages, strict=True):
+        all_hits[i] = replace(all_hits[i], passage=passage)
     return replace(
         result,
-        status=breakdown.status,
-        message=message,
-        words=index.word_count,
-        score=round(breakdown.score, 2),
-        counts=counts,
-        hits=tuple(hit for term_hits in hits.values() for hit in term_hits),
-        breakdown=breakdown,
+        status=judgement.status,
+        score=judgement.score,
+        hits=tuple(all_hits),
+        judgement=judgement,
+        passages=passages,
     )
 
 

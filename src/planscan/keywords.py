@@ -6,14 +6,47 @@ import hashlib
 from pathlib import Path
 
 from planscan.errors import ConfigError, Problem
-from planscan.models import KeywordSet, Level, MatchingRules, MatchMode, ScoringRules, Term
+from planscan.models import (
+    Indicator,
+    JudgementRules,
+    KeywordSet,
+    Level,
+    MatchingRules,
+    MatchMode,
+    Strength,
+    Term,
+    VerdictRules,
+)
 from planscan.yamlfile import Checker, Node, parse_nodes
 
-_TOP_KEYS = ("version", "matching", "scoring", "terms", "levels")
-_TERM_KEYS = ("mode", "weight", "specific", "generic", "variants", "exclusions", "ocr")
+VERSION = 2
+_TOP_KEYS = ("version", "matching", "judgement", "terms", "levels")
+_TERM_KEYS = ("mode", "specific", "generic", "variants", "exclusions", "ocr")
 _LEVEL_KEYS = ("label", "patterns")
-_SCORING_KEYS = ("cap", "generic_cap", "length_unit_words", "min_length_words", "green", "yellow")
+_JUDGEMENT_LISTS = (
+    "housing_words",
+    "contents_headings",
+    "reference_headings",
+    "document_words",
+    "dropped_words",
+    "negations",
+    "measure_headings",
+    "measure_words",
+    "measure_verbs",
+)
+_JUDGEMENT_KEYS = ("indicators", *_JUDGEMENT_LISTS, "verdict")
+_TOPIC_KEYS = ("why", "strong", "weak", "needs", "other_sense")
+_VERDICT_KEYS = (
+    "strong_weight",
+    "weak_weight",
+    "measure_factor",
+    "min_length_words",
+    "green",
+    "yellow",
+)
 _MODES = tuple(m.value for m in MatchMode)
+# An upper-case word of up to five letters is an abbreviation: "ROP", never "tropisk".
+_MAX_ABBREVIATION = 5
 
 
 def default_keywords_path() -> Path:
@@ -48,19 +81,27 @@ def load_keywords(path: Path | str | None = None) -> KeywordSet:
 def _build(root: Node, display: str, sha256: str) -> KeywordSet:
     check = Checker(display)
     top = check.mapping(
-        root, "the keywords file", _TOP_KEYS, required=("terms", "levels", "scoring")
+        root, "the keywords file", _TOP_KEYS, required=("terms", "levels", "judgement")
     )
     if "version" in top:
         version = check.number(top["version"], "version", integer=True)
-        if version is not None and version != 1:
-            check.problem(top["version"], f"version {version:g} is not supported; use 1")
+        if version == 1:
+            check.problem(
+                top["version"],
+                "version 1 is planscan 1.0's format (colours from weighted word counts);"
+                " planscan now judges the passages around the hits: copy the judgement"
+                " section from the shipped keywords.yaml, drop scoring and the terms'"
+                " weight, and set version: 2",
+            )
+        elif version is not None and version != VERSION:
+            check.problem(top["version"], f"version {version:g} is not supported; use {VERSION}")
     terms = _terms(check, top["terms"]) if "terms" in top else ()
     levels = _levels(check, top["levels"]) if "levels" in top else ()
-    scoring = _scoring(check, top["scoring"]) if "scoring" in top else None
+    judgement = _judgement(check, top["judgement"]) if "judgement" in top else None
     matching = _matching(check, top["matching"]) if "matching" in top else MatchingRules()
     check.raise_if_any()
-    assert scoring is not None
-    return KeywordSet(display, sha256, terms, levels, scoring, matching)
+    assert judgement is not None
+    return KeywordSet(display, sha256, terms, levels, judgement, matching)
 
 
 def _terms(check: Checker, node: Node) -> tuple[Term, ...]:
@@ -70,7 +111,7 @@ def _terms(check: Checker, node: Node) -> tuple[Term, ...]:
     terms = []
     for key, spec in entries.items():
         where = f"term {key!r}"
-        fields = check.mapping(spec, where, _TERM_KEYS, required=("mode", "weight"))
+        fields = check.mapping(spec, where, _TERM_KEYS, required=("mode",))
         mode = None
         if "mode" in fields:
             text = check.string(fields["mode"], f"{where}: mode")
@@ -81,9 +122,6 @@ def _terms(check: Checker, node: Node) -> tuple[Term, ...]:
                 )
             elif text is not None:
                 mode = MatchMode(text)
-        weight = (
-            check.number(fields["weight"], f"{where}: weight", 0) if "weight" in fields else None
-        )
         specific = (
             check.boolean(fields["specific"], f"{where}: specific")
             if "specific" in fields
@@ -107,13 +145,12 @@ def _terms(check: Checker, node: Node) -> tuple[Term, ...]:
             for form, form_node in ((key, spec), *((v, fields["variants"]) for v in variants)):
                 if " " in form.strip():
                     check.problem(form_node, f"{where}: an abbreviation is one word, not {form!r}")
-        if mode is None or weight is None or specific is None or generic is None or ocr is None:
+        if mode is None or specific is None or generic is None or ocr is None:
             continue
         terms.append(
             Term(
                 key=key,
                 mode=mode,
-                weight=weight,
                 specific=specific,
                 generic=generic,
                 variants=variants,
@@ -141,60 +178,138 @@ def _levels(check: Checker, node: Node) -> tuple[Level, ...]:
     return tuple(levels)
 
 
-def _scoring(check: Checker, node: Node) -> ScoringRules | None:
-    required = _SCORING_KEYS
-    fields = check.mapping(node, "scoring", _SCORING_KEYS, required=required)
-    if any(key not in fields for key in required):
+def _judgement(check: Checker, node: Node) -> JudgementRules | None:
+    fields = check.mapping(node, "judgement", _JUDGEMENT_KEYS, required=_JUDGEMENT_KEYS)
+    indicators = _indicators(check, fields["indicators"]) if "indicators" in fields else ()
+    lists = {
+        key: check.strings(fields[key], f"judgement: {key}") if key in fields else ()
+        for key in _JUDGEMENT_LISTS
+    }
+    verdict = _verdict(check, fields["verdict"]) if "verdict" in fields else None
+    if verdict is None:
         return None
-    cap = check.number(fields["cap"], "scoring: cap", 1, integer=True)
-    generic_cap = check.number(fields["generic_cap"], "scoring: generic_cap", 0)
-    unit = check.number(fields["length_unit_words"], "scoring: length_unit_words", 1, integer=True)
-    min_len = check.number(fields["min_length_words"], "scoring: min_length_words", 1, integer=True)
-    green = check.mapping(
-        fields["green"],
-        "scoring: green",
-        ("min_score", "min_specific_terms"),
-        required=("min_score", "min_specific_terms"),
-    )
+    return JudgementRules(indicators=indicators, verdict=verdict, **lists)
+
+
+def _indicators(check: Checker, node: Node) -> tuple[Indicator, ...]:
+    topics = check.mapping(node, "judgement: indicators")
+    found: list[Indicator] = []
+    seen: dict[str, str] = {}
+    for topic, spec in topics.items():
+        where = f"judgement: indicators: {topic}"
+        fields = check.mapping(spec, where, _TOPIC_KEYS, required=("why",))
+        if "why" in fields:
+            check.string(fields["why"], f"{where}: why")
+        if "strong" not in fields and "weak" not in fields:
+            check.problem(spec, f"{where} needs strong or weak forms (or both)")
+        needs = check.strings(fields["needs"], f"{where}: needs") if "needs" in fields else ()
+        other = (
+            check.strings(fields["other_sense"], f"{where}: other_sense")
+            if "other_sense" in fields
+            else ()
+        )
+        for strength in Strength:
+            if strength.value not in fields:
+                continue
+            forms_node = fields[strength.value]
+            for form in check.strings(forms_node, f"{where}: {strength.value}"):
+                key = " ".join(form.split())
+                if key.casefold() in seen:
+                    check.problem(
+                        forms_node,
+                        f"{where}: {key!r} is already an indicator of {seen[key.casefold()]!r}",
+                    )
+                    continue
+                seen[key.casefold()] = topic
+                found.append(
+                    Indicator(
+                        term=Term(key=key, mode=_indicator_mode(key)),
+                        strength=strength,
+                        topic=topic,
+                        needs=needs,
+                        other_sense=other,
+                    )
+                )
+    return tuple(found)
+
+
+def _indicator_mode(form: str) -> MatchMode:
+    """A phrase when it has several words; an abbreviation when upper case and short; else
+    the form anywhere in a word (compounds and inflections)."""
+    if " " in form:
+        return MatchMode.PHRASE
+    if form.isupper() and len(form) <= _MAX_ABBREVIATION:
+        return MatchMode.ABBREVIATION
+    return MatchMode.CONTAINS
+
+
+def _verdict(check: Checker, node: Node) -> VerdictRules | None:
+    where = "judgement: verdict"
+    fields = check.mapping(node, where, _VERDICT_KEYS, required=_VERDICT_KEYS)
+    if any(key not in fields for key in _VERDICT_KEYS):
+        return None
+    strong = check.number(fields["strong_weight"], f"{where}: strong_weight", 0)
+    weak = check.number(fields["weak_weight"], f"{where}: weak_weight", 0)
+    factor = check.number(fields["measure_factor"], f"{where}: measure_factor", 1)
+    length = check.number(fields["min_length_words"], f"{where}: min_length_words", 1, integer=True)
+    green_keys = ("min_score", "min_spread", "min_measures", "min_topics")
+    green = check.mapping(fields["green"], f"{where}: green", green_keys, required=green_keys)
     yellow = check.mapping(
-        fields["yellow"], "scoring: yellow", ("min_score",), required=("min_score",)
+        fields["yellow"],
+        f"{where}: yellow",
+        ("min_passage_points",),
+        required=("min_passage_points",),
     )
-    green_score = (
-        check.number(green["min_score"], "scoring: green: min_score", 0)
-        if "min_score" in green
+    score = (
+        check.number(green["min_score"], f"{where}: green: min_score", 0)
+        if ("min_score" in green)
         else None
     )
-    green_specific = (
-        check.number(
-            green["min_specific_terms"], "scoring: green: min_specific_terms", 0, integer=True
-        )
-        if "min_specific_terms" in green
+    spread = (
+        check.number(green["min_spread"], f"{where}: green: min_spread", 0)
+        if ("min_spread" in green)
         else None
     )
-    yellow_score = (
-        check.number(yellow["min_score"], "scoring: yellow: min_score", 0)
-        if "min_score" in yellow
+    if spread is not None and spread > 1:
+        check.problem(green["min_spread"], f"{where}: green: min_spread is a share: 0 to 1")
+        spread = None
+    measures = (
+        check.number(green["min_measures"], f"{where}: green: min_measures", 0, integer=True)
+        if "min_measures" in green
         else None
     )
-    values = (cap, generic_cap, unit, min_len, green_score, green_specific, yellow_score)
-    if any(v is None for v in values):
-        return None
-    assert cap is not None and generic_cap is not None
-    assert unit is not None and min_len is not None
-    assert green_score is not None and green_specific is not None and yellow_score is not None
-    if yellow_score > green_score:
+    topics = (
+        check.number(green["min_topics"], f"{where}: green: min_topics", 0, integer=True)
+        if "min_topics" in green
+        else None
+    )
+    passage = (
+        check.number(yellow["min_passage_points"], f"{where}: yellow: min_passage_points", 0)
+        if "min_passage_points" in yellow
+        else None
+    )
+    if strong is not None and weak is not None and weak > strong:
         check.problem(
-            yellow["min_score"],
-            f"scoring: yellow: min_score ({yellow_score:g}) is above green's ({green_score:g})",
+            fields["weak_weight"],
+            f"{where}: weak_weight ({weak:g}) is above strong_weight ({strong:g})",
         )
-    return ScoringRules(
-        cap=int(cap),
-        generic_cap=generic_cap,
-        length_unit_words=int(unit),
-        min_length_words=int(min_len),
-        green_score=green_score,
-        green_specific_terms=int(green_specific),
-        yellow_score=yellow_score,
+    values = (strong, weak, factor, length, score, spread, measures, topics, passage)
+    if any(value is None for value in values):
+        return None
+    assert strong is not None and weak is not None and factor is not None
+    assert length is not None and score is not None and measures is not None
+    assert spread is not None
+    assert topics is not None and passage is not None
+    return VerdictRules(
+        strong_weight=strong,
+        weak_weight=weak,
+        measure_factor=factor,
+        min_length_words=int(length),
+        green_score=score,
+        green_spread=spread,
+        green_measures=int(measures),
+        green_topics=int(topics),
+        yellow_points=passage,
     )
 
 

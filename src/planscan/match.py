@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
@@ -26,9 +26,11 @@ _WORD = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]*")
 # l/i/1 and b/h mixed up, o as 0. Only used for terms long enough to get an OCR allowance.
 _OCR_PAIRS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
 _OCR_CHARS = str.maketrans({"i": "l", "1": "l", "|": "l", "!": "l", "h": "b", "0": "o"})
-_SENTENCE_END = re.compile(r"[.?!] ")
+_SENTENCE_END = re.compile(r"[.?!]\s")
 
 SNIPPET_CHARS = 90
+
+Position = tuple[int, int, int]  # page (0-based), start, end in the page's body text
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,10 @@ class DocumentIndex:
     # header hits can still be listed once as evidence)
     vocabulary: dict[str, int]
     headers: tuple[tuple[str, ...], ...] = ()  # per page, its running header/footer lines
+    # The matchers made for this document, by keywords file (see matcher_for): not data.
+    matchers: dict[int, tuple[KeywordSet, _RememberingMatcher]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def word_count(self) -> int:
@@ -128,7 +134,7 @@ def count_terms(index: DocumentIndex, keywords: KeywordSet) -> dict[str, int]:
     Equal to the lengths of find_hits(); this is what a scan needs for colours, and it
     costs milliseconds even on a 600-page plan.
     """
-    matcher = _RememberingMatcher(list(index.vocabulary), keywords.matching)
+    matcher = matcher_for(index, keywords)
     counts: dict[str, int] = {}
     for term in keywords.terms:
         if term.mode is MatchMode.PHRASE:
@@ -136,6 +142,34 @@ def count_terms(index: DocumentIndex, keywords: KeywordSet) -> dict[str, int]:
         else:
             counts[term.key] = sum(index.vocabulary[word] for word in matcher.matches(term))
     return counts
+
+
+def find_positions(
+    index: DocumentIndex, terms: Sequence[Term], keywords: KeywordSet
+) -> tuple[dict[str, dict[Position, MatchKind]], dict[str, list[tuple[str, MatchKind]]]]:
+    """Where each term stands in the page bodies: (page, start, end) -> how it matched, per
+    term key; and, for single-word terms, which term each matching word belongs to."""
+    matcher = matcher_for(index, keywords)
+    found: dict[str, dict[Position, MatchKind]] = {}
+    by_word: dict[str, list[tuple[str, MatchKind]]] = defaultdict(list)
+    for term in terms:
+        found[term.key] = {}
+        if term.mode is MatchMode.PHRASE:
+            found[term.key] = _phrase_positions(index, term, matcher)
+        else:
+            for word, kind in matcher.matches(term).items():
+                by_word[word].append((term.key, kind))
+    for page, start, end, word in _locate(index.pages, by_word):
+        for term_key, kind in by_word[word]:
+            found[term_key][(page, start, end)] = kind
+    return found, by_word
+
+
+def find_indicators(index: DocumentIndex, keywords: KeywordSet) -> dict[str, list[Position]]:
+    """Where each housing-social indicator of the judgement rules stands, in page order."""
+    terms = [indicator.term for indicator in keywords.judgement.indicators]
+    found, _ = find_positions(index, terms, keywords)
+    return {key: sorted(positions) for key, positions in found.items() if positions}
 
 
 def find_hits(
@@ -149,19 +183,7 @@ def find_hits(
     `first_page`: the index's first page is this page of the document (a part of a PDF two
     readers share); hits are numbered and labelled as pages of the whole document.
     """
-    matcher = _RememberingMatcher(list(index.vocabulary), keywords.matching)
-    found: dict[str, dict[tuple[int, int, int], MatchKind]] = {}
-    by_word: dict[str, list[tuple[str, MatchKind]]] = defaultdict(list)
-    for term in keywords.terms:
-        found[term.key] = {}
-        if term.mode is MatchMode.PHRASE:
-            found[term.key] = _phrase_positions(index, term, matcher)
-        else:
-            for word, kind in matcher.matches(term).items():
-                by_word[word].append((term.key, kind))
-    for page, start, end, word in _locate(index.pages, by_word):
-        for term_key, kind in by_word[word]:
-            found[term_key][(page, start, end)] = kind
+    found, by_word = find_positions(index, keywords.terms, keywords)
     sentence_ends: dict[int, list[int]] = {}
     hits: dict[str, list[Hit]] = {}
     for term_key, positions in found.items():
@@ -176,7 +198,7 @@ def find_hits(
                 Hit(
                     term_key,
                     first_page + page + 1,
-                    text[start:end],
+                    text[start:end].replace("\n", " "),
                     kind,
                     snippet(text, start, end, ends=ends),
                     page_label=label,
@@ -222,104 +244,200 @@ def _locate(pages: Sequence[str], words: Iterable[str]) -> Iterator[tuple[int, i
             yield page, match.start(), match.end(), match.group()
 
 
-# Which words count as which term does not depend on the document: remembered across
-# documents (a scan of many plans meets the same words again and again). Bounded.
-_DECIDED: dict[tuple[Term, tuple[str, ...], MatchingRules], dict[str, MatchKind | None]] = {}
-_DECIDED_MAX_WORDS = 400_000
+def matcher_for(index: DocumentIndex, keywords: KeywordSet) -> _RememberingMatcher:
+    """The document's matcher for these keywords: made once, for terms and indicators."""
+    matchers = index.matchers
+    found = matchers.get(id(keywords))
+    if found is None or found[0] is not keywords:
+        found = matchers[id(keywords)] = (
+            keywords,
+            _RememberingMatcher(list(index.vocabulary), keywords.matching, _ocr_memory(keywords)),
+        )
+    return found[1]
+
+
+OcrKey = tuple[str, int, bool]  # the form's OCR skeleton, edits allowed, anchored (prefix)
+
+
+class _OcrMemory:
+    """Which words are OCR-damaged forms of which terms and indicators, for every word met
+    so far in this process: a scan of many plans meets the same words again and again, and
+    only words not met before are compared (at C speed, with rapidfuzz)."""
+
+    def __init__(self, keys: frozenset[OcrKey]) -> None:
+        self.keys = keys
+        self.checked: set[str] = set()
+        self.hits: dict[OcrKey, set[str]] = {key: set() for key in keys}
+
+    def learn(self, words: Sequence[str]) -> None:
+        new = [word for word in words if word not in self.checked]
+        if not new:
+            return
+        if len(self.checked) + len(new) > _OCR_MEMORY_MAX_WORDS:
+            self.checked.clear()
+            for found in self.hits.values():
+                found.clear()
+            new = list(dict.fromkeys(words))
+        skeletons = [ocr_skeleton(word) for word in new]
+        for key in self.keys:
+            target, budget, anchored = key
+            self.hits[key].update(
+                new[i] for i in _ocr_candidates(target, budget, anchored, skeletons)
+            )
+        self.checked.update(new)
+
+
+_OCR_MEMORY_MAX_WORDS = 1_000_000
+_OCR_MEMORIES: dict[tuple[MatchingRules, frozenset[OcrKey]], _OcrMemory] = {}
+
+
+def _ocr_memory(keywords: KeywordSet) -> _OcrMemory:
+    keys = frozenset(_ocr_keys(keywords))
+    group = (keywords.matching, keys)
+    memory = _OCR_MEMORIES.get(group)
+    if memory is None:
+        if len(_OCR_MEMORIES) > 8:  # another keywords file: start again
+            _OCR_MEMORIES.clear()
+        memory = _OCR_MEMORIES[group] = _OcrMemory(keys)
+    return memory
+
+
+def _ocr_keys(keywords: KeywordSet) -> list[OcrKey]:
+    """Every OCR comparison the terms and indicators ask for."""
+    terms = [*keywords.terms, *(indicator.term for indicator in keywords.judgement.indicators)]
+    keys = []
+    for term in terms:
+        if not term.ocr or term.mode is MatchMode.ABBREVIATION:
+            continue
+        anchored = term.mode in (MatchMode.PREFIX, MatchMode.PHRASE)
+        for form in term.forms:
+            parts = form.split() if term.mode is MatchMode.PHRASE else [form]
+            for part in parts:
+                budget = keywords.matching.edits_for(len(fold(part)))
+                if budget:
+                    keys.append((ocr_skeleton(part), budget, anchored))
+    return keys
+
+
+def _ocr_candidates(target: str, budget: int, anchored: bool, skeletons: list[str]) -> list[int]:
+    """The indexes of the skeletons that are the target with at most `budget` letters lost
+    or added."""
+    # A cheap C-speed filter first; the exact rule is checked on the few candidates.
+    # partial_ratio compares windows as long as the shorter string, which may have lost
+    # `budget` letters; each edit then costs up to two in its indel ratio.
+    cutoff = max(0.0, 100.0 * (1.0 - 2 * budget / (len(target) - budget)) - 1.0)
+    candidates = process.extract(
+        target, skeletons, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None
+    )
+    return [
+        i
+        for _skeleton, _score, i in candidates
+        if _indel_within(target, skeletons[i], budget, anchored)
+    ]
 
 
 class _RememberingMatcher:
-    """Match a document's vocabulary against terms, deciding each word only once."""
+    """Match one document's vocabulary against terms, deciding each form only once.
 
-    def __init__(self, words: list[str], rules: MatchingRules) -> None:
-        self.words = words
-        self.rules = rules
-        # Each word's folded forms, made once for all terms rather than once per term.
-        self.forms: dict[str, tuple[str, str, str]] = {}
+    The vocabulary's words are joined into one string (casefolded, and folded), so that a
+    form is looked for with str.find over the whole vocabulary at C speed instead of word by
+    word; the forms of phrases that recur ("til", "av", "kommunal") are decided once per
+    document whatever the phrase.
+    """
 
-    def matches(self, term: Term, forms: Iterable[str] | None = None) -> dict[str, MatchKind]:
-        forms = tuple(forms if forms is not None else term.forms)
-        key = (term, forms, self.rules)
-        decided = _DECIDED.setdefault(key, {})
-        new = [word for word in self.words if word not in decided]
-        if new:
-            if sum(map(len, _DECIDED.values())) + len(new) > _DECIDED_MAX_WORDS:
-                _DECIDED.clear()
-                decided = _DECIDED.setdefault(key, {})
-                new = list(self.words)
-            found = _VocabularyMatcher(new, self.rules, self._forms(new)).matches(term, forms)
-            decided.update((word, found.get(word)) for word in new)
-        return {word: kind for word in self.words if (kind := decided[word]) is not None}
-
-    def _forms(self, words: list[str]) -> list[tuple[str, str, str]]:
-        known = self.forms
-        for word in words:
-            if word not in known:
-                known[word] = _word_forms(word)
-        return [known[word] for word in words]
-
-
-def _word_forms(word: str) -> tuple[str, str, str]:
-    """A word casefolded, folded (see normalize.fold) and as its OCR skeleton."""
-    return word.casefold(), fold(word), ocr_skeleton(word)
-
-
-class _VocabularyMatcher:
-    def __init__(
-        self, words: list[str], rules: MatchingRules, forms: Sequence[tuple[str, str, str]]
-    ) -> None:
+    def __init__(self, words: list[str], rules: MatchingRules, memory: _OcrMemory) -> None:
         self.words = words
         self.word_set = frozenset(words)
         self.rules = rules
-        self.casefolded = [f[0] for f in forms]
-        self.folded = [f[1] for f in forms]
-        self.skeletons = [f[2] for f in forms]
+        self.memory = memory
+        self._learnt = False  # the memory knows this document's words
+        self._decided: dict[tuple[str, MatchMode, bool], dict[str, MatchKind]] = {}
+
+    @cached_property
+    def _casefolded(self) -> tuple[str, list[int]]:
+        return _joined(word.casefold() for word in self.words)
+
+    @cached_property
+    def _folded(self) -> tuple[str, list[int]]:
+        return _joined(fold(word) for word in self.words)
 
     def matches(self, term: Term, forms: Iterable[str] | None = None) -> dict[str, MatchKind]:
         """Return the vocabulary words that count as the term, with how each matched."""
         mode = MatchMode.PREFIX if term.mode is MatchMode.PHRASE else term.mode
-        found: dict[str, MatchKind] = {}
         forms = tuple(forms if forms is not None else term.forms)
+        found: dict[str, MatchKind] = {}
         if mode is MatchMode.ABBREVIATION:
             found.update((form, MatchKind.EXACT) for form in forms if form in self.word_set)
-        else:
-            # Every form's exact pass first, so a variant is never reported as OCR damage.
+            return found
+        # Every form's exact pass first, so a variant is never reported as OCR damage.
+        for form in forms:
+            for word, kind in self._form(form, mode, False).items():
+                found.setdefault(word, kind)
+        if term.ocr:
             for form in forms:
-                self._exact(form, mode, found)
-            for form in forms:
-                budget = self.rules.edits_for(len(fold(form))) if term.ocr else 0
-                if budget:
-                    self._ocr(form, mode, budget, found)
-        return {
-            w: k for w, k in found.items() if not any(fold(ex) in fold(w) for ex in term.exclusions)
-        }
+                for word, kind in self._form(form, mode, True).items():
+                    found.setdefault(word, kind)
+        if term.exclusions:
+            excluded = [fold(ex) for ex in term.exclusions]
+            found = {w: k for w, k in found.items() if not any(ex in fold(w) for ex in excluded)}
+        return found
 
-    def _exact(self, form: str, mode: MatchMode, found: dict[str, MatchKind]) -> None:
-        cf, fd = form.casefold(), fold(form)
+    def _form(self, form: str, mode: MatchMode, ocr: bool) -> dict[str, MatchKind]:
+        key = (form, mode, ocr)
+        decided = self._decided.get(key)
+        if decided is None:
+            decided = self._decided[key] = self._ocr(form, mode) if ocr else self._exact(form, mode)
+        return decided
+
+    def _exact(self, form: str, mode: MatchMode) -> dict[str, MatchKind]:
         prefix = mode is MatchMode.PREFIX
-        for word, word_cf, word_fd in zip(self.words, self.casefolded, self.folded, strict=True):
-            if word in found:
-                continue
-            if word_cf.startswith(cf) if prefix else cf in word_cf:
-                found[word] = MatchKind.EXACT
-            elif word_fd.startswith(fd) if prefix else fd in word_fd:
-                found[word] = MatchKind.FOLDED
+        found = {
+            self.words[i]: MatchKind.EXACT
+            for i in _find_in_joined(*self._casefolded, form.casefold(), prefix)
+        }
+        for i in _find_in_joined(*self._folded, fold(form), prefix):
+            found.setdefault(self.words[i], MatchKind.FOLDED)
+        return found
 
-    def _ocr(self, form: str, mode: MatchMode, budget: int, found: dict[str, MatchKind]) -> None:
-        target = ocr_skeleton(form)
-        # A cheap C-speed filter first; the exact rule is checked on the few candidates.
-        # partial_ratio compares windows as long as the shorter string, which may have lost
-        # `budget` letters; each edit then costs up to two in its indel ratio.
-        cutoff = max(0.0, 100.0 * (1.0 - 2 * budget / (len(target) - budget)) - 1.0)
-        candidates = process.extract(
-            target, self.skeletons, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None
-        )
-        for _skeleton, _score, i in candidates:
-            word = self.words[i]
-            if word in found:
-                continue
-            if _indel_within(target, self.skeletons[i], budget, mode is MatchMode.PREFIX):
-                found[word] = MatchKind.OCR
+    def _ocr(self, form: str, mode: MatchMode) -> dict[str, MatchKind]:
+        budget = self.rules.edits_for(len(fold(form)))
+        if not budget:
+            return {}
+        key = (ocr_skeleton(form), budget, mode is MatchMode.PREFIX)
+        if key in self.memory.keys:
+            if not self._learnt:
+                self.memory.learn(self.words)
+                self._learnt = True
+            return {w: MatchKind.OCR for w in self.memory.hits[key] if w in self.word_set}
+        # A form the keywords file does not have (a caller's own term): this document only.
+        skeletons = [ocr_skeleton(word) for word in self.words]
+        return {self.words[i]: MatchKind.OCR for i in _ocr_candidates(*key, skeletons)}
+
+
+def _joined(words: Iterable[str]) -> tuple[str, list[int]]:
+    """Words joined by line breaks, and where each starts: one string to search at C speed."""
+    starts, parts, at = [], [], 0
+    for word in words:
+        starts.append(at)
+        parts.append(word)
+        at += len(word) + 1
+    return "\n".join(parts), starts
+
+
+def _find_in_joined(joined: str, starts: list[int], needle: str, prefix: bool) -> list[int]:
+    """The indexes of the words that contain `needle` (or start with it, if `prefix`)."""
+    found: list[int] = []
+    if not needle:
+        return found
+    at = joined.find(needle)
+    while at >= 0:
+        index = bisect_right(starts, at) - 1
+        if not prefix or starts[index] == at:
+            found.append(index)
+        # On to the next word: one hit per word is enough.
+        next_start = starts[index + 1] if index + 1 < len(starts) else len(joined)
+        at = joined.find(needle, next_start)
+    return found
 
 
 @lru_cache(maxsize=65536)  # the same words recur in plan after plan
@@ -354,9 +472,9 @@ def _indel_within(term: str, word: str, budget: int, anchored: bool) -> bool:
 
 def _phrase_positions(
     index: DocumentIndex, term: Term, matcher: _RememberingMatcher
-) -> dict[tuple[int, int, int], MatchKind]:
+) -> dict[Position, MatchKind]:
     """Positions where the parts of a phrase stand as consecutive words (on one page)."""
-    positions: dict[tuple[int, int, int], MatchKind] = {}
+    positions: dict[Position, MatchKind] = {}
     for form in term.forms:
         parts = [matcher.matches(term, [part]) for part in form.split()]
         for page, start, end, first in index.find_words(parts[0]):
@@ -382,7 +500,8 @@ def snippet(
 ) -> str:
     """Return the text around [start, end), cut at sentence ends or else at whole words.
 
-    `ends` are the positions of the page's sentence ends (". "), if already known.
+    `ends` are the positions of the page's sentence ends (". "), if already known. Line
+    breaks in the text are spaces in the snippet.
     """
     if ends is None:
         ends = [m.start() for m in _SENTENCE_END.finditer(text)]
@@ -392,14 +511,20 @@ def snippet(
     if i >= 0 and ends[i] + 2 >= left:
         left = ends[i] + 2
     elif left > 0:
-        space = text.find(" ", left, start)
+        space = _first_space(text, left, start)
         left = space + 1 if space >= 0 else left
         prefix = "…"
     j = bisect_left(ends, end)  # the first sentence end after the hit
     if j < len(ends) and ends[j] < right:
         right = ends[j] + 1
     elif right < len(text):
-        space = text.rfind(" ", end, right)
+        space = max(text.rfind(" ", end, right), text.rfind("\n", end, right))
         right = space if space >= 0 else right
         suffix = "…"
-    return f"{prefix}{text[left:right].strip()}{suffix}"
+    return f"{prefix}{text[left:right].strip().replace(chr(10), ' ')}{suffix}"
+
+
+def _first_space(text: str, start: int, end: int) -> int:
+    """The first space or line break in text[start:end], or -1."""
+    found = [at for at in (text.find(" ", start, end), text.find("\n", start, end)) if at >= 0]
+    return min(found, default=-1)

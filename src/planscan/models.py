@@ -54,13 +54,12 @@ class MatchKind(str, Enum):
 
 @dataclass(frozen=True)
 class Term:
-    """A search word from keywords.yaml: how it matches and what a hit is worth."""
+    """A search word from keywords.yaml and how it matches (also used for indicators)."""
 
     key: str  # as written in keywords.yaml; the key of counts in every output
     mode: MatchMode
-    weight: float
-    specific: bool  # a housing-social term; green needs several different ones
-    generic: bool = False  # a general word; all generic terms share one points cap
+    specific: bool = False  # one of the report's housing-social words (shown as such)
+    generic: bool = False  # a general word (bolig, demografi, ...), shown as such
     variants: tuple[str, ...] = ()
     exclusions: tuple[str, ...] = ()
     ocr: bool = True
@@ -94,28 +93,69 @@ class MatchingRules:
         return allowed
 
 
-@dataclass(frozen=True)
-class ScoringRules:
-    """The numbers of the scoring rule (see README, "The scoring rule")."""
+class Strength(str, Enum):
+    """How much a housing-social indicator says on its own."""
 
-    cap: int
-    generic_cap: float
-    length_unit_words: int
-    min_length_words: int
-    green_score: float
-    green_specific_terms: int
-    yellow_score: float
+    STRONG = "strong"  # names a group, instrument or task of housing-social work outright
+    WEAK = "weak"  # related (low income, care housing, first-time buyers): counts for less
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A word or phrase that makes a passage housing-social (keywords.yaml: judgement)."""
+
+    term: Term  # how it is found: its key, forms and matching mode
+    strength: Strength
+    topic: str  # what it is about, for breadth: "kommunale boliger", "bostedsløshet", ...
+    # Only with one of these words in the same passage (or its heading) does it count:
+    # "bosetting" of refugees, not of people in general.
+    needs: tuple[str, ...] = ()
+    # With one of these words in the passage (or in the matched word itself) it means
+    # something else ("busetjingsmønster": the settlement pattern): not counted.
+    other_sense: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class VerdictRules:
+    """The numbers of the colour rule (keywords.yaml: judgement: verdict)."""
+
+    strong_weight: float = 1.0  # a passage that names housing-social work outright
+    weak_weight: float = 0.5  # a passage with only weak indicators
+    measure_factor: float = 2.0  # a goal or measure weighs this many times background text
+    min_length_words: int = 1000  # shorter documents count as this long
+    green_score: float = 4.0  # weighted housing-social passages per 1,000 words
+    green_spread: float = 0.5  # the share of the text's tenths with a strong passage
+    green_measures: int = 3  # goals or measures that name housing-social work outright
+    green_topics: int = 3  # different housing-social topics named outright
+    yellow_points: float = 1.0  # weighted passages, at least one of them worth this much
+
+
+@dataclass(frozen=True)
+class JudgementRules:
+    """How passages are read and judged: the planner-readable rules of keywords.yaml."""
+
+    indicators: tuple[Indicator, ...] = ()
+    housing_words: tuple[str, ...] = ()  # what makes a passage about housing at all
+    contents_headings: tuple[str, ...] = ()  # a table of contents
+    reference_headings: tuple[str, ...] = ()  # lists of sources, plans and documents
+    document_words: tuple[str, ...] = ()  # a line naming one of these is a title
+    dropped_words: tuple[str, ...] = ()  # a task that is dropped
+    negations: tuple[str, ...] = ()  # just before an indicator: it is negated
+    measure_headings: tuple[str, ...] = ()  # under these headings text is a goal or measure
+    measure_words: tuple[str, ...] = ()  # "skal", "vil": a goal or a commitment
+    measure_verbs: tuple[str, ...] = ()  # a list item that starts with one is a measure
+    verdict: VerdictRules = field(default_factory=VerdictRules)
 
 
 @dataclass(frozen=True)
 class KeywordSet:
-    """A validated keywords file: terms, plan levels and the rules for matching and scoring."""
+    """A validated keywords file: terms, plan levels and the rules for matching and judging."""
 
     path: str
     sha256: str
     terms: tuple[Term, ...]
     levels: tuple[Level, ...]
-    scoring: ScoringRules
+    judgement: JudgementRules = field(default_factory=JudgementRules)
     matching: MatchingRules = field(default_factory=MatchingRules)
 
     def level(self, level_id: str) -> Level | None:
@@ -204,34 +244,57 @@ class Hit:
     page_label: str | None = None  # the printed page number where the PDF has one ("iv")
     repeated: bool = False  # in a running header/footer: listed once, not counted
     offset: int = -1  # where the match starts in the page's normalised text
+    passage: int | None = None  # its passage: an index into DocumentResult.passages
+
+
+class PassageClass(str, Enum):
+    """What a passage is, read as an auditor reads it."""
+
+    HOUSING_SOCIAL = "housing-social"  # about people who struggle on the housing market
+    GENERAL = "general"  # housing in general: growth, tomter, boligformål, prices, bolyst
+    NOT_COUNTED = "not-counted"  # another sense, a title in a list, contents, dropped, negated
 
 
 @dataclass(frozen=True)
-class TermScore:
-    """What one term added to a document's score."""
+class Passage:
+    """A sentence, list item, table row or heading where hits stand, and what it is."""
 
-    term: str
-    count: int
-    counted: int  # min(count, cap)
-    weight: float
-    points: float
-    specific: bool
-    generic: bool = False
+    page: int  # 1-based
+    start: int  # where it starts and ends in the page's normalised text
+    end: int
+    text: str  # on one line
+    heading: str | None  # the heading it stands under
+    kind: PassageClass
+    # Why it is what it is, as a code: "indicator", "heading", "under-heading", "general",
+    # "other-sense", "needs-context", "contents", "reference", "title", "dropped", "negated"
+    why: str
+    indicators: tuple[str, ...] = ()  # the indicators that made it housing-social
+    topics: tuple[str, ...] = ()
+    strong: bool = False  # at least one strong indicator
+    measure: bool = False  # a goal or a measure, not background text
+    weight: float = 0.0  # what it adds to the document's points
+    page_label: str | None = None
+    note: str | None = None  # the word that set it aside ("utgår", "mønster", "Kilder")
 
 
 @dataclass(frozen=True)
-class ScoreBreakdown:
-    """A document's score, term by term, with the colour and the reason for it."""
+class Judgement:
+    """A document's colour, from its housing-social passages, with the numbers behind it."""
 
-    terms: tuple[TermScore, ...]
-    generic_points: float  # what the generic terms added, after generic_cap
-    points: float
-    words: int
-    length_factor: float
-    score: float
-    specific_terms: int
     status: Status
-    reason: str
+    score: float  # weighted housing-social passages per 1,000 words
+    spread: float  # the share of the text's tenths where a passage names it outright
+    points: float  # weighted housing-social passages
+    words: int
+    passages: int  # housing-social passages
+    measures: int  # of them goals or measures
+    strong_measures: int  # goals or measures that name housing-social work outright
+    strong: int  # passages that name housing-social work outright
+    topics: tuple[str, ...]  # topics named outright (strong indicators)
+    weak_topics: tuple[str, ...]  # topics of weak indicators only
+    set_aside: int  # passages with hits that do not count (see PassageClass.NOT_COUNTED)
+    reason: str  # one sentence, in plain words
+    deciding: tuple[int, ...] = ()  # the passages that decided it (indexes into passages)
 
 
 @dataclass(frozen=True)
@@ -247,10 +310,11 @@ class DocumentResult:
     message: str | None
     pages: int
     words: int
-    score: float
-    counts: Mapping[str, int]
+    score: float  # the judgement's score (housing-social passages per 1,000 words)
+    counts: Mapping[str, int]  # the report's method: hits per search word
     hits: tuple[Hit, ...]
-    breakdown: ScoreBreakdown | None = None
+    judgement: Judgement | None = None
+    passages: tuple[Passage, ...] = ()  # every passage with a hit or an indicator
     reason: str | None = None  # a code for status error, e.g. "not-pdf", "encrypted"
     truncated: bool = False  # only the first --max-pages pages were read
     engine: str | None = None  # the text extractor used, e.g. "pdfplumber"

@@ -26,7 +26,8 @@ _WORD_AFTER = re.compile(r"\w+")
 _DOUBLED = re.compile(r"(\S)\1(?:(\S)\2){2,}")
 
 # Bump when normalize_text() changes: cached texts made by an older version are not used.
-NORMALIZE_VERSION = 3
+# 4: line breaks are kept (as one "\n"), so passages can follow lists, headings and tables.
+NORMALIZE_VERSION = 4
 
 
 def normalize_text(raw: str) -> str:
@@ -35,7 +36,8 @@ def normalize_text(raw: str) -> str:
     Line-end hyphens are removed where a word was broken ("bolig-\\nsosiale") and kept
     where they mark a suspended compound ("bolig- og næringsareal") or follow an
     upper-case abbreviation ("UU-\\nkrav"). Doubled letters of a double-struck header
-    are single again ("BBOOLLIIGG" -> "BOLIG"). Whitespace runs become one space.
+    are single again ("BBOOLLIIGG" -> "BOLIG"). Whitespace runs become one space, or one line
+    break ("\\n") where they held a line break; empty lines are dropped.
     """
     text = raw if unicodedata.is_normalized("NFKC", raw) else unicodedata.normalize("NFKC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -49,7 +51,10 @@ def normalize_text(raw: str) -> str:
         text = _SOFT_HYPHEN_BREAK.sub("", text)
     text = drop_invisible(text)
     text = _HYPHEN_BREAK.sub(_join_broken_word, text)
-    return " ".join(text.split())  # whitespace runs to one space: split() is C-speed
+    # Whitespace runs become one space, or one line break where they held one: the text
+    # is the same length as with spaces only, and passages can still see lines.
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def undouble(text: str) -> str:

@@ -13,13 +13,14 @@ from planscan.errors import InputError
 from planscan.models import (
     DocumentResult,
     Hit,
+    Judgement,
     KeywordSet,
     MatchKind,
+    Passage,
+    PassageClass,
     Review,
     ScanResult,
-    ScoreBreakdown,
     Status,
-    TermScore,
 )
 
 # Writing ---------------------------------------------------------------------------------
@@ -105,34 +106,55 @@ def _document(doc: DocumentResult, debug: bool) -> dict[str, Any]:
                 "page_label": hit.page_label,
                 "repeated": hit.repeated,
                 "offset": hit.offset,
+                "passage": hit.passage,
             }
             for hit in doc.hits
         ],
     }
     if debug:
         data["detail"] = doc.detail
-    if doc.breakdown is not None:
-        b = doc.breakdown
-        data["breakdown"] = {
-            "points": round(b.points, 3),
-            "words": b.words,
-            "length_factor": round(b.length_factor, 4),
-            "score": round(b.score, 4),
-            "specific_terms": b.specific_terms,
-            "reason": b.reason,
-            "terms": [
-                {
-                    "term": t.term,
-                    "count": t.count,
-                    "counted": t.counted,
-                    "weight": t.weight,
-                    "points": t.points,
-                    "specific": t.specific,
-                }
-                for t in b.terms
-            ],
-        }
+    if doc.judgement is not None:
+        data["judgement"] = _judgement(doc.judgement)
+        data["passages"] = [_passage(passage) for passage in doc.passages]
     return data
+
+
+def _judgement(j: Judgement) -> dict[str, Any]:
+    return {
+        "status": j.status.value,
+        "score": j.score,
+        "spread": j.spread,
+        "points": j.points,
+        "words": j.words,
+        "passages": j.passages,
+        "measures": j.measures,
+        "strong_measures": j.strong_measures,
+        "strong": j.strong,
+        "topics": list(j.topics),
+        "weak_topics": list(j.weak_topics),
+        "set_aside": j.set_aside,
+        "reason": j.reason,
+        "deciding": list(j.deciding),
+    }
+
+
+def _passage(p: Passage) -> dict[str, Any]:
+    return {
+        "page": p.page,
+        "page_label": p.page_label,
+        "start": p.start,
+        "end": p.end,
+        "class": p.kind.value,
+        "why": p.why,
+        "note": p.note,
+        "heading": p.heading,
+        "indicators": list(p.indicators),
+        "topics": list(p.topics),
+        "strong": p.strong,
+        "measure": p.measure,
+        "weight": p.weight,
+        "text": p.text,
+    }
 
 
 def render_json(result: ScanResult, debug: bool = False) -> str:
@@ -198,8 +220,9 @@ def document_from_dict(data: Mapping[str, Any], keywords: KeywordSet) -> Documen
     values["status"] = status
     values["counts"] = dict(data["counts"])
     values["hits"] = tuple(_hit(hit) for hit in data["hits"])
-    breakdown = data.get("breakdown")
-    values["breakdown"] = _breakdown(breakdown, status, keywords) if breakdown else None
+    judgement = data.get("judgement")
+    values["judgement"] = _read_judgement(judgement) if judgement else None
+    values["passages"] = tuple(_read_passage(p) for p in data.get("passages", ()))
     return DocumentResult(**values)
 
 
@@ -208,29 +231,39 @@ def _hit(data: Mapping[str, Any]) -> Hit:
     return Hit(**{**values, "kind": MatchKind(data["kind"])})
 
 
-def _breakdown(data: Mapping[str, Any], status: Status, keywords: KeywordSet) -> ScoreBreakdown:
-    generic = {term.key for term in keywords.terms if term.generic}
-    terms = tuple(
-        TermScore(
-            t["term"],
-            t["count"],
-            t["counted"],
-            t["weight"],
-            t["points"],
-            t["specific"],
-            t["term"] in generic,
-        )
-        for t in data["terms"]
-    )
-    generic_points = min(sum(t.points for t in terms if t.generic), keywords.scoring.generic_cap)
-    return ScoreBreakdown(
-        terms=terms,
-        generic_points=generic_points,
+def _read_judgement(data: Mapping[str, Any]) -> Judgement:
+    return Judgement(
+        status=Status(data["status"]),
+        score=data["score"],
+        spread=data["spread"],
         points=data["points"],
         words=data["words"],
-        length_factor=data["length_factor"],
-        score=data["score"],
-        specific_terms=data["specific_terms"],
-        status=status,
+        passages=data["passages"],
+        measures=data["measures"],
+        strong_measures=data["strong_measures"],
+        strong=data["strong"],
+        topics=tuple(data["topics"]),
+        weak_topics=tuple(data["weak_topics"]),
+        set_aside=data["set_aside"],
         reason=data["reason"],
+        deciding=tuple(data["deciding"]),
+    )
+
+
+def _read_passage(data: Mapping[str, Any]) -> Passage:
+    return Passage(
+        page=data["page"],
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        heading=data["heading"],
+        kind=PassageClass(data["class"]),
+        why=data["why"],
+        indicators=tuple(data["indicators"]),
+        topics=tuple(data["topics"]),
+        strong=data["strong"],
+        measure=data["measure"],
+        weight=data["weight"],
+        page_label=data["page_label"],
+        note=data["note"],
     )

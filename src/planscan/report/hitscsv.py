@@ -21,6 +21,8 @@ HEADER = (
     "kind",
     "kind_note",
     "repeated",
+    "passage_class",
+    "passage_why",
     "snippet",
 )
 
@@ -35,6 +37,11 @@ def render_hits_csv(result: ScanResult) -> str:
     writer.writerow(HEADER)
     for doc in result.documents:
         for hit in doc.hits:
+            passage = (
+                doc.passages[hit.passage]
+                if hit.passage is not None and hit.passage < len(doc.passages)
+                else None
+            )
             row = (
                 doc.municipality,
                 doc.level or "",
@@ -47,6 +54,8 @@ def render_hits_csv(result: ScanResult) -> str:
                 hit.kind.value,
                 KIND_NOTES[hit.kind],
                 "yes" if hit.repeated else "",
+                passage.kind.value if passage else "",
+                passage.why if passage else "",
                 hit.snippet,
             )
             writer.writerow([safe_cell(value) for value in row])

@@ -14,7 +14,14 @@ import hashlib
 from html import escape
 from pathlib import Path
 
-from planscan.explanation import explain_verdict
+from planscan.explanation import (
+    deciding_passages,
+    explain_verdict,
+    passage_counts,
+    passage_label,
+    passage_place,
+    rule_sentences,
+)
 from planscan.models import Cell, DocumentResult, ReviewOutcome, ScanResult, Status
 from planscan.report.evidence import (
     REPEATED_NOTE,
@@ -250,43 +257,37 @@ def _review_note(cell: Cell | None) -> str:
     )
 
 
-def _breakdown(doc: DocumentResult, result: ScanResult) -> str:
-    b = doc.breakdown
-    if b is None:
+def _judgement(doc: DocumentResult, result: ScanResult) -> str:
+    """The passages that decided the colour, the numbers behind it, and the rule."""
+    j = doc.judgement
+    if j is None:
         return ""
-    rules = result.keywords.scoring
     rows = "".join(
-        f"<tr><td>{_e(t.term)}</td><td>{'yes' if t.specific else ''}</td><td>{t.count}</td>"
-        f"<td>{t.counted}</td><td>{t.weight:g}</td><td>{t.points:g}</td></tr>"
-        for t in b.terms
-        if t.count
+        f'<tr><td class="page">{_e(passage_place(p))}</td><td>{_e(p.text)}'
+        f' <span class="note">({_e(passage_label(p))})</span></td></tr>'
+        for p in deciding_passages(doc)
     )
-    if not rows:
-        rows = '<tr><td colspan="6">No search word was found.</td></tr>'
-    not_found = [t.term for t in b.terms if not t.count]
-    generic_raw = sum(t.points for t in b.terms if t.generic)
-    foot = ""
-    if generic_raw > b.generic_points:
-        foot += (
-            f"<tr><td>General words (cap {rules.generic_cap:g})</td>"
-            f'<td colspan="4"></td><td>{generic_raw:g} → {b.generic_points:g}</td></tr>'
-        )
-    foot += f'<tr><td>Total points</td><td colspan="4"></td><td>{b.points:g}</td></tr>'
-    foot += (
-        "<tr><td>Score = points / √length</td>"
-        f'<td colspan="4">{b.points:g} / {b.length_factor:.2f}</td><td>{b.score:.1f}</td></tr>'
+    deciding = (
+        f'<h3>The passages that decided it</h3><table class="hits">{rows}</table>' if rows else ""
     )
+    counts = "".join(
+        f"<tr><td>{_e(label)}</td><td>{number}</td></tr>"
+        for label, number in passage_counts(doc).items()
+    )
+    search = "".join(
+        f"<tr><td>{_e(term.key)}</td><td>{doc.counts.get(term.key, 0)}</td></tr>"
+        for term in result.keywords.terms
+        if doc.counts.get(term.key, 0)
+    )
+    rule = "".join(f"<p>{_e(s)}</p>" for s in rule_sentences(result.keywords))
     return (
-        '<table class="breakdown"><thead><tr><th>Search word</th><th>Specific</th>'
-        f"<th>Hits</th><th>Counted (cap {rules.cap})</th><th>Weight</th><th>Points</th></tr>"
-        f"</thead><tbody>{rows}</tbody><tfoot>{foot}</tfoot></table>"
-        + (f'<p class="dim">Not found: {_e(", ".join(not_found))}.</p>' if not_found else "")
-        + f'<p class="dim">Length: {_count(b.words, "word")}, counted in thousands and as at'
-        f" least {rules.min_length_words / rules.length_unit_words:g}:"
-        f" √length = {b.length_factor:.2f}."
-        f" Thresholds: green from {rules.green_score:g} with at least"
-        f" {rules.green_specific_terms} different housing-social words; yellow from"
-        f" {rules.yellow_score:g}.</p>"
+        deciding
+        + '<table class="breakdown"><thead><tr><th>Passages</th><th>Number</th></tr></thead>'
+        f"<tbody>{counts or '<tr><td colspan=2>none</td></tr>'}</tbody></table>"
+        + '<table class="breakdown"><thead><tr><th>Search word (the report\'s method)</th>'
+        f"<th>Hits</th></tr></thead><tbody>"
+        f"{search or '<tr><td colspan=2>No search word was found.</td></tr>'}</tbody></table>"
+        f'<div class="dim">{rule}</div>'
     )
 
 
@@ -298,17 +299,18 @@ def _snippet(snippet: str, match: str) -> str:
 
 
 def _hits(doc: DocumentResult, result: ScanResult) -> str:
-    cap = result.keywords.scoring.cap
     parts = []
     for evidence in evidence_by_term(doc, result.keywords.terms):
         if not evidence.hits and not evidence.repeated:
             continue
         count = len(evidence.hits)
         kind = "housing-social word" if evidence.term.specific else "general word"
-        capped = f" ({cap} counted)" if count > cap else ""
         items = []
         for hit in evidence.hits:
-            note = kind_note(hit)
+            notes = [kind_note(hit)]
+            if hit.passage is not None and hit.passage < len(doc.passages):
+                notes.append(passage_label(doc.passages[hit.passage]))
+            note = "; ".join(n for n in notes if n)
             marked = f' <span class="note">({_e(note)})</span>' if note else ""
             items.append(
                 f'<tr><td class="page">{_e(page_text(hit))}</td><td>'
@@ -322,8 +324,7 @@ def _hits(doc: DocumentResult, result: ScanResult) -> str:
             )
         parts.append(
             f'<section class="term"><h4>{_e(evidence.term.key)} <small>{count}'
-            f" hit{'s' if count != 1 else ''}{capped} · {kind},"
-            f" {evidence.term.weight:g} points each</small></h4>"
+            f" hit{'s' if count != 1 else ''} · {kind}</small></h4>"
             f'<table class="hits">{"".join(items)}</table></section>'
         )
     return "<h3>Hits</h3>" + "".join(parts)
@@ -336,16 +337,16 @@ def _document(doc: DocumentResult, doc_id: str, result: ScanResult) -> str:
         (c for c in result.matrix if c.municipality == doc.municipality and c.level == doc.level),
         None,
     )
-    score = f" · score {doc.score:.1f}" if doc.breakdown is not None else ""
+    score = f" · score {doc.score:.1f}" if doc.judgement is not None else ""
     summary = (
         f"<summary>{_badge(doc.status)} <b>{_e(doc.municipality)} · {_e(level_label)}</b>"
         f" · {_e(Path(doc.path).name)}{_e(score)}</summary>"
     )
-    if doc.breakdown is None:
+    if doc.judgement is None:
         body = f"<p>{_e(doc.message or 'no text')}</p>"
     else:
         why = "".join(f"<p>{_e(p)}</p>" for p in explain_verdict(doc, result.keywords))
-        body = f'<div class="why">{why}</div>{_breakdown(doc, result)}{_hits(doc, result)}'
+        body = f'<div class="why">{why}</div>{_judgement(doc, result)}{_hits(doc, result)}'
     return (
         f'<details class="doc" id="{doc_id}">{summary}<div>'
         f"{_facts(doc, level_label)}{_review_note(cell)}{body}</div></details>"

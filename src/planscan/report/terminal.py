@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shlex
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from planscan.models import (
     FetchOutcome,
     FetchReport,
     Hit,
+    Passage,
     ResultDiff,
     ReviewOutcome,
     ScanResult,
@@ -41,7 +43,14 @@ from planscan.report.legend import (
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
-from planscan.explanation import explain_verdict
+from planscan.explanation import (
+    deciding_passages,
+    explain_verdict,
+    passage_counts,
+    passage_label,
+    passage_place,
+    rule_sentences,
+)
 
 CELL_LOOK: dict[Status, tuple[str, str]] = {
     Status.GREEN: ("● green", "bold black on green"),
@@ -125,7 +134,7 @@ def render_documents(result: ScanResult) -> Table:
     table.add_column(overflow="fold")
     for doc in result.documents:
         level = labels.get(doc.level, doc.level) if doc.level else "unclassified"
-        score = f"{doc.score:.1f}" if doc.breakdown is not None else "–"
+        score = f"{doc.score:.1f}" if doc.judgement is not None else "–"
         details = Text.assemble(
             (f"{doc.municipality} · {level}", "bold"),
             f" · {display_path(doc.path)}{_OCR_NOTE if doc.ocr else ''}\n",
@@ -204,10 +213,10 @@ def render_details(result: ScanResult) -> Group:
         for head in heads:
             table.add_column(head, justify="right")
         for term in result.keywords.terms:
-            row = [str(d.counts.get(term.key, 0) or "·") if d.breakdown else "" for d in docs]
+            row = [str(d.counts.get(term.key, 0) or "·") if d.judgement else "" for d in docs]
             table.add_row(Text(term.key, style="bold" if term.specific else ""), *row)
         table.add_section()
-        table.add_row("score", *(f"{d.score:.1f}" if d.breakdown else "–" for d in docs))
+        table.add_row("score", *(f"{d.score:.1f}" if d.judgement else "–" for d in docs))
         table.add_row("status", *(CELL_LOOK[d.status][0].split()[0] for d in docs))
         files = Table.grid(padding=(0, 1))
         files.add_column(justify="right", style="bold")
@@ -225,14 +234,12 @@ def render_details(result: ScanResult) -> Group:
     return Group(*parts)
 
 
-def _term_head(term: Term, count: int, counted: int, repeated: int) -> Text:
-    kind = "housing-social word" if term.specific else "general word"
-    capped = f" ({counted} counted)" if counted < count else ""
+def _term_head(term: Term, count: int, repeated: int) -> Text:
+    kind = "housing-social word" if term.specific else "general word" if term.generic else ""
     extra = f", {repeated} in a running header" if repeated else ""
     return Text.assemble(
         (term.key, "bold"),
-        f" · {count} hit{'s' if count != 1 else ''}{capped}{extra} · {kind},"
-        f" {term.weight:g} point{'s' if term.weight != 1 else ''} each",
+        f" · {count} hit{'s' if count != 1 else ''}{extra}" + (f" · {kind}" if kind else ""),
     )
 
 
@@ -247,11 +254,11 @@ def _snippet_text(snippet: str, match: str) -> Text:
 
 
 def render_hits(doc: DocumentResult, result: ScanResult, terms: tuple[Term, ...]) -> Group:
-    """Every hit of the given terms in one document, by term, with page and snippet."""
+    """Every hit of the given terms in one document, by term, with page, snippet and what
+    its passage is (housing-social, general, not counted and why)."""
     head = _document_head(doc)
-    if doc.breakdown is None:
+    if doc.judgement is None:
         return Group(head, Text(doc.message or "no text"))
-    cap = result.keywords.scoring.cap
     parts: list[Table | Text] = [head, Text(f"sha256 {doc.sha256}", style="dim"), Text("")]
     missing = []
     for evidence in evidence_by_term(doc, terms):
@@ -259,14 +266,15 @@ def render_hits(doc: DocumentResult, result: ScanResult, terms: tuple[Term, ...]
         if not count and not evidence.repeated:
             missing.append(evidence.term.key)
             continue
-        parts.append(_term_head(evidence.term, count, min(count, cap), len(evidence.repeated)))
+        parts.append(_term_head(evidence.term, count, len(evidence.repeated)))
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True, justify="right", style="cyan")
         table.add_column(overflow="fold")
         for hit in evidence.hits:
-            table.add_row(
-                Text(page_text(hit)), _with_note(_snippet_text(hit.snippet, hit.match), hit)
-            )
+            line = _with_note(_snippet_text(hit.snippet, hit.match), hit)
+            if hit.passage is not None and hit.passage < len(doc.passages):
+                line.append(f"  [{passage_label(doc.passages[hit.passage])}]", style="dim")
+            table.add_row(Text(page_text(hit)), line)
         for hit in evidence.repeated:
             line = _with_note(_snippet_text(hit.snippet, hit.match), hit)
             line.append("  [running header/footer: listed once, not counted]", style="italic")
@@ -294,57 +302,49 @@ def _document_head(doc: DocumentResult) -> Text:
 
 
 def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
-    """How each term added to one document's score, and why it got its colour."""
-    rules = result.keywords.scoring
+    """Why one document got its colour: the rule, the passages that decided it, the numbers
+    behind it, and the report's counts of the search words."""
     head = _document_head(doc)
-    if doc.breakdown is None:
-        return Group(head, Text(doc.message or "no score"))
-    b = doc.breakdown
-    table = Table(title="Score, term by term", title_justify="left")
-    table.add_column("Term")
-    table.add_column("Specific", justify="center")
-    table.add_column("Hits", justify="right")
-    table.add_column(f"Counted (cap {rules.cap})", justify="right")
-    table.add_column("Weight", justify="right")
-    table.add_column("Points", justify="right")
-    for t in b.terms:
-        table.add_row(
-            Text(t.term),
-            "yes" if t.specific else "",
-            str(t.count),
-            str(t.counted),
-            f"{t.weight:g}",
-            f"{t.points:g}",
+    j = doc.judgement
+    if j is None:
+        return Group(head, Text(doc.message or "not judged"))
+    parts: list[Table | Text] = [head, Text("")]
+    parts += [Text("The rule", style="bold"), Text("\n".join(rule_sentences(result.keywords)))]
+    parts += [Text(""), Text("In plain words", style="bold")]
+    parts.append(Text("\n\n".join(explain_verdict(doc, result.keywords))))
+    deciding = deciding_passages(doc)
+    if deciding:
+        parts += [Text(""), Text("The passages that decided it", style="bold")]
+        parts.append(_passage_table(deciding))
+    table = Table(title="Passages", title_justify="left")
+    table.add_column("Passages with hits or indicators")
+    table.add_column("Number", justify="right")
+    for label, number in passage_counts(doc).items():
+        table.add_row(label, str(number))
+    counts = Table(title="The report's search words (its method: hits)", title_justify="left")
+    counts.add_column("Search word")
+    counts.add_column("Hits", justify="right")
+    for term in result.keywords.terms:
+        counts.add_row(
+            Text(term.key, style="bold" if term.specific else ""), str(doc.counts.get(term.key, 0))
         )
-    table.add_section()
-    generic_raw = sum(t.points for t in b.terms if t.generic)
-    if generic_raw > b.generic_points:
-        table.add_row(
-            f"General words (cap {rules.generic_cap:g})",
-            "",
-            "",
-            "",
-            "",
-            f"{generic_raw:g} → {b.generic_points:g}",
-        )
-    table.add_row("Total", "", "", "", "", f"{b.points:g}")
-    length = max(b.words, rules.min_length_words) / rules.length_unit_words
-    summary = Text(
-        f"length: {b.words} words → {length:g} × {rules.length_unit_words} words"
-        f" (at least {rules.min_length_words}); √length = {b.length_factor:.2f}\n"
-        f"score = points / √length = {b.points:g} / {b.length_factor:.2f} = {b.score:.1f}\n"
-        f"specific housing-social terms found: {b.specific_terms}\n"
-        f"thresholds: green ≥ {rules.green_score:g} with ≥ {rules.green_specific_terms}"
-        f" specific terms; yellow ≥ {rules.yellow_score:g}\n"
-        f"verdict: {doc.status.value} — {b.reason}"
-    )
-    why = Text("\n\n".join(explain_verdict(doc, result.keywords)))
     read = Text(
         f"Read the evidence: planscan hits {shlex.quote(display_path(doc.path))}", style="dim"
     )
-    return Group(
-        head, table, summary, Text(""), Text("In plain words", style="bold"), why, Text(""), read
-    )
+    return Group(*parts, Text(""), table, Text(""), counts, Text(""), read)
+
+
+def _passage_table(passages: Sequence[Passage]) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, style="cyan")
+    table.add_column(overflow="fold")
+    for passage in passages:
+        body = Text(passage.text)
+        body.append(f"\n[{passage_label(passage)}]", style="dim")
+        table.add_row(Text(passage_place(passage).split(" · ")[0]), body)
+        if passage.heading:
+            table.add_row(Text(""), Text(f"under: {passage.heading}", style="italic dim"))
+    return table
 
 
 def make_progress(console: Console) -> tuple[Progress, TaskID, TaskID]:

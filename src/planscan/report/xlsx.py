@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planscan.explanation import deciding_passages, passage_label, passage_place
 from planscan.models import ReviewOutcome, ScanResult, Status
 from planscan.report.csvfile import safe_cell
 from planscan.report.evidence import KIND_NOTES
@@ -124,7 +125,11 @@ def _documents_sheet(sheet: Worksheet, result: ScanResult) -> None:
         "Score",
         "Pages",
         "Words",
-        "Specific terms",
+        "Housing-social passages",
+        "Goals or measures",
+        "Topics named outright",
+        "Why this colour",
+        "Deciding passages",
         "Reason",
         "Message",
         "sha256",
@@ -135,7 +140,7 @@ def _documents_sheet(sheet: Worksheet, result: ScanResult) -> None:
     cells = {(c.municipality, c.level): c for c in result.matrix}
     rows: list[list[Value]] = []
     for doc in result.documents:
-        b = doc.breakdown
+        j = doc.judgement
         cell = cells.get((doc.municipality, doc.level or ""))
         review = cell.review if cell is not None else None
         note = (
@@ -149,10 +154,18 @@ def _documents_sheet(sheet: Worksheet, result: ScanResult) -> None:
                 labels.get(doc.level or "", doc.level or "unclassified"),
                 Path(doc.path).name,
                 doc.status.value,
-                doc.score if b else None,
+                doc.score if j else None,
                 doc.pages,
                 doc.words,
-                b.specific_terms if b else None,
+                j.passages if j else None,
+                j.measures if j else None,
+                ", ".join(j.topics) if j else None,
+                j.reason if j else None,
+                "\n".join(
+                    f"{passage_place(p)}: {p.text} ({passage_label(p)})"
+                    for p in deciding_passages(doc)
+                )
+                or None,
                 doc.reason,
                 doc.message,
                 doc.sha256,
@@ -165,7 +178,9 @@ def _documents_sheet(sheet: Worksheet, result: ScanResult) -> None:
     for row_no, doc in enumerate(result.documents, start=2):
         _paint(sheet, row_no, 4, doc.status)
     for column, width in zip(
-        "ABCDEFGHIJKLM", (14, 30, 40, 10, 8, 7, 8, 9, 12, 40, 20, 50, 40), strict=True
+        "ABCDEFGHIJKLMNOPQ",
+        (14, 30, 40, 10, 8, 7, 8, 9, 9, 30, 50, 60, 12, 40, 20, 50, 40),
+        strict=True,
     ):
         sheet.column_dimensions[column].width = width
 
@@ -182,6 +197,7 @@ def _hits_sheet(sheet: Worksheet, result: ScanResult) -> None:
         "Matched word",
         "How it matched",
         "Running header (not counted)",
+        "Passage",
         "Snippet",
     ]
     rows: list[list[Value]] = []
@@ -198,11 +214,15 @@ def _hits_sheet(sheet: Worksheet, result: ScanResult) -> None:
                     hit.match,
                     KIND_NOTES[hit.kind] or hit.kind.value,
                     "yes" if hit.repeated else None,
+                    passage_label(doc.passages[hit.passage])
+                    if hit.passage is not None and hit.passage < len(doc.passages)
+                    else None,
                     hit.snippet,
                 ]
             )
     _table(sheet, header, rows)
-    for column, width in zip("ABCDEFGHIJ", (14, 30, 40, 18, 6, 8, 20, 22, 10, 100), strict=True):
+    widths = (14, 30, 40, 18, 6, 8, 20, 22, 10, 30, 100)
+    for column, width in zip("ABCDEFGHIJK", widths, strict=True):
         sheet.column_dimensions[column].width = width
 
 
