@@ -305,6 +305,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         share / 0.15,
         share <= 0.15,
     )
+    # 6b. The same with the judgement (issue 14): indicators found and passages judged, with
+    # the OCR memory emptied first, as a reader meets its first plan.
+    from planscan import match
+    from planscan.analysis import analyse
+    from planscan.models import ExtractedInfo, PlanRef
+
+    def judged() -> None:
+        match._OCR_MEMORIES.clear()
+        index = index_document(pages, spans)
+        info = ExtractedInfo(len(pages), "pdfium")
+        analyse(PlanRef("A", big), "", info, pages, "", keywords, evidence=False, index=index)
+
+    judging = median_of(judged, runs)
+    share = judging / extraction
+    line(
+        "6b tokenise+match+judge vs extraction (600 p.)",
+        f"{judging * 1000:.0f} / {extraction * 1000:.0f} ms",
+        "≤ 20 % of extraction",
+        share / 0.20,
+        share <= 0.20,
+    )
     index = index_document(pages, spans)
     evidence = median_of(lambda: find_hits(index, keywords), runs)
     print(

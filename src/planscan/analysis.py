@@ -218,6 +218,7 @@ def analyse(
         ],
         info.page_labels,
         first_page,
+        keep_all=evidence,
     )
     for i, passage in zip(in_text, hit_passages, strict=True):
         all_hits[i] = replace(all_hits[i], passage=passage)

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from planscan.chars import fold
 from planscan.models import (
@@ -53,120 +54,254 @@ _MAX_HEADING_CHARS = 100
 _MAX_TITLE_WORDS = 16  # a line naming a plan or document is short
 _TITLE_HEAD_WORDS = 3  # and says what kind of document it is among its first words
 _HEADING_PAGES_BACK = 2  # a heading is looked for this many pages back
+_MAX_CONTENTS_HEADING_CHARS = 40  # "Innholdsfortegnelse", "Innhold:"
 _PARTS = 10  # the text is cut in tenths to see how far housing-social passages spread
 
 
-@dataclass(frozen=True)
-class _Line:
-    start: int
-    end: int
-    text: str
-    item: bool  # starts with a list marker
-    heading: bool
-    contents: bool  # a line of a table of contents
+# What a line is (bit flags).
+_F_HEADING, _F_ITEM, _F_CONTENTS = 1, 2, 4
+_BULLET_CHARS = frozenset("•●▪■◦‣∙·○□➢❖►✓✔*–—-\uf0b7\uf0a7\uf0d8\uf076\uf0fc")
+_ENDS = (".", "!", "?", ":")
 
 
-@dataclass
 class _Page:
-    """A page's lines, worked out once when the first passage on the page is asked for."""
+    """A page's lines and sentence ends, worked out once when a passage on it is asked for.
 
-    text: str
-    lines: list[_Line] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
+    Only what passages need is kept: where each line starts, the lines that break prose
+    (headings, list items, table-of-contents lines) and where sentences end; every lookup
+    is then a bisection.
+    """
 
-    @classmethod
-    def read(cls, text: str, rules: _Rules) -> _Page:
-        page = cls(text)
+    __slots__ = (
+        "text",
+        "starts",
+        "lengths",
+        "flags",
+        "breaks",
+        "sentence_ends",
+        "headings",
+        "bullets",
+        "segment_starts",
+        "segment_ends",
+    )
+
+    def __init__(self, text: str, rules: _Rules) -> None:
+        self.text = text
+        lines = text.split("\n")
+        self.starts: list[int] = []
+        self.lengths: list[int] = []
         at = 0
+        for line in lines:
+            self.starts.append(at)
+            self.lengths.append(len(line))
+            at += len(line) + 1
+        self.flags = [0] * len(lines)
+        contents_page = any(rules.is_contents_heading(line) for line in lines[:8])
         previous_end = True  # the page's first line follows nothing
-        open_line = False  # the line before ends mid-sentence (no full stop, not a heading)
-        raw_lines = text.split("\n")
-        contents_page = any(rules.is_contents_heading(line) for line in raw_lines[:8])
-        for raw in raw_lines:
-            start, end = at, at + len(raw)
-            at = end + 1
-            marker = _ITEM.match(raw)
-            item = bool(marker) and not _SECTION_NUMBER.match(raw)
-            if item and marker and open_line and raw[marker.end() : marker.end() + 1].islower():
-                # "(4) tredje boligsektor)": a flattened table's number in front of the rest
-                # of the line above, not a new item.
-                item = False
-            contents = bool(_DOT_LEADER.search(raw)) or (
-                contents_page and bool(_ENDS_WITH_NUMBER.search(raw))
+        open_line = lead_in = False  # the line before ends mid-sentence / with a colon
+        for number, line in enumerate(lines):
+            first = line[:1]
+            if (
+                first.islower()
+                and line[1:2] not in (".", ")")
+                and not contents_page
+                and "..." not in line
+                and "…" not in line
+            ):
+                flag = 0  # a line that carries on a sentence: most lines of prose
+            else:
+                flag = _line_flags(line, previous_end, open_line, lead_in, contents_page)
+            self.flags[number] = flag
+            ended = line.endswith(_ENDS)
+            lead_in = line.endswith(":") and not (
+                line[:1].isdigit() and _SECTION_NUMBER.match(line)
             )
-            heading = not contents and _looks_like_heading(raw, previous_end, item)
-            page.lines.append(_Line(start, end, raw, item, heading, contents))
-            page.starts.append(start)
-            ended = raw.rstrip().endswith((".", "!", "?", ":"))
-            previous_end = heading or ended or item
-            open_line = not heading and not ended
-        return page
+            previous_end = bool(flag & (_F_HEADING | _F_ITEM)) or ended
+            open_line = not flag & _F_HEADING and not ended
+        self.breaks = [n for n, flag in enumerate(self.flags) if flag]
+        self.headings = [n for n, flag in enumerate(self.flags) if flag & _F_HEADING]
+        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.bullets = any(bullet in text for bullet in _INLINE_BULLETS)
+        self.segment_starts: list[int] = []
+        self.segment_ends: list[int] = []
+        self._segment()
+
+    def _segment(self) -> None:
+        """Cut the page into passages: each heading or contents line on its own, a list item
+        with the lines that carry it on, prose at sentence ends (and at bullets run into one
+        line); so that finding a position's passage is one bisection."""
+        flags, starts, ends = self.flags, self.starts, self.sentence_ends
+        count, number = len(flags), 0
+        while number < count:
+            flag = flags[number]
+            if flag & (_F_HEADING | _F_CONTENTS):
+                self._add(starts[number], self.line_end(number))
+                number += 1
+            elif flag & _F_ITEM:
+                last = number
+                while (
+                    last + 1 < count
+                    and last - number < 4
+                    and not flags[last + 1]
+                    and self.ends_open(last)
+                ):
+                    last += 1
+                self._add(starts[number], self.line_end(last))
+                number = last + 1
+            else:
+                last = number
+                while last + 1 < count and not flags[last + 1]:
+                    last += 1
+                block_end = self.line_end(last)
+                at = starts[number]
+                for end in ends[bisect_right(ends, at) : bisect_right(ends, block_end)]:
+                    self._add(at, end)
+                    at = end + 1
+                if at < block_end:
+                    self._add(at, block_end)
+                number = last + 1
+
+    def _add(self, start: int, end: int) -> None:
+        """One passage; a long one (a table without full stops) is cut at line ends, and
+        bullets run into one line cut it too."""
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        if start >= end:
+            return
+        cuts = [start]
+        if self.bullets:
+            cuts += sorted(
+                at for bullet in _INLINE_BULLETS for at in _all(text, bullet, start + 1, end)
+            )
+        cuts.append(end)
+        for low, high in zip(cuts, cuts[1:], strict=False):
+            while high - low > 2 * _REACH:
+                cut = text.rfind("\n", low + 1, low + 2 * _REACH)
+                cut = cut if cut > low else low + 2 * _REACH
+                self._append(low, cut)
+                low = cut
+            self._append(low, high)
+
+    def _append(self, start: int, end: int) -> None:
+        text = self.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            self.segment_starts.append(start)
+            self.segment_ends.append(end)
+
+    def segment_of(self, start: int, end: int) -> tuple[int, int]:
+        """The passage that holds [start, end)."""
+        first = max(0, bisect_right(self.segment_starts, start) - 1)
+        last = max(first, bisect_right(self.segment_starts, max(start, end - 1)) - 1)
+        if not self.segment_starts:
+            return start, end
+        return min(self.segment_starts[first], start), max(self.segment_ends[last], end)
 
     def line_at(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
 
+    def line_end(self, number: int) -> int:
+        return self.starts[number] + self.lengths[number]
 
-def _looks_like_heading(line: str, after_an_end: bool, item: bool) -> bool:
+    def line_text(self, number: int) -> str:
+        return self.text[self.starts[number] : self.line_end(number)]
+
+    def ends_open(self, number: int) -> bool:
+        """The line ends mid-sentence: no full stop, colon or semicolon, not a heading."""
+        end = self.line_end(number)
+        return end > self.starts[number] and self.text[end - 1] not in ".!?:;"
+
+
+def _all(text: str, needle: str, start: int, end: int) -> list[int]:
+    """Every position of needle in text[start:end]."""
+    found, at = [], text.find(needle, start, end)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + 1, end)
+    return found
+
+
+def _line_flags(
+    line: str, previous_end: bool, open_line: bool, lead_in: bool, contents_page: bool
+) -> int:
+    """A line's flags; quick string tests first, regular expressions only where they help."""
+    if not line:
+        return 0
+    first = line[0]
+    numbered = first.isdigit() and _SECTION_NUMBER.match(line) is not None
+    item = False
+    if first in _BULLET_CHARS or (
+        not numbered and (first.isdigit() or first == "(" or line[1:2] in (".", ")"))
+    ):
+        marker = _ITEM.match(line)
+        item = marker is not None
+        if marker is not None and open_line and line[marker.end() : marker.end() + 1].islower():
+            # "(4) tredje boligsektor)": a flattened table's number in front of the rest
+            # of the line above, not a new item.
+            item = False
+    if ("..." in line or ". ." in line or "…" in line or "___" in line) and _DOT_LEADER.search(
+        line
+    ):
+        return _F_CONTENTS
+    if contents_page and _ENDS_WITH_NUMBER.search(line):
+        return _F_CONTENTS
+    # A line after "Kilder:" or "Tiltak:" is the first entry of a list, not a heading.
+    if not lead_in and _looks_like_heading(line, previous_end, item, numbered):
+        return _F_HEADING
+    return _F_ITEM if item else 0
+
+
+def _looks_like_heading(line: str, after_an_end: bool, item: bool, numbered: bool) -> bool:
     """A short line that starts a section: "3.1 Bosetting", "Tiltak:", "BOLIGSOSIALT ARBEID"."""
-    stripped = line.strip()
-    words = stripped.split()
-    if not words or len(words) > _MAX_HEADING_WORDS or len(stripped) > _MAX_HEADING_CHARS:
+    if len(line) > _MAX_HEADING_CHARS or (item and not numbered):
         return False
-    letters = sum(c.isalpha() for c in stripped)
+    if not numbered and line.endswith((".", ",", ";")):
+        return False
+    if line.count(" ") >= _MAX_HEADING_WORDS:
+        return False
+    stripped = line.strip()
+    if not (numbered or after_an_end or stripped.endswith(":") or stripped.isupper()):
+        return False
+    letters = sum(1 for c in stripped if c.isalpha())
     if letters < 3 or letters < len(stripped) / 2:
         return False
-    numbered = bool(_SECTION_NUMBER.match(stripped))
-    if item and not numbered:
-        return False
-    if stripped.endswith((".", ",", ";")) and not numbered:
-        return False
-    first = next((c for c in stripped if c.isalpha()), "")
-    if not numbered and not first.isupper():
-        return False
-    return numbered or after_an_end or stripped.isupper() or stripped.endswith(":")
+    if not numbered:
+        first = next((c for c in stripped if c.isalpha()), "")
+        if not first.isupper():
+            return False
+    return True
 
 
 @dataclass(frozen=True)
 class _WordList:
-    """Words (and phrases) matched at the start of words, case- and æøå-insensitively."""
+    """Words (and phrases) of keywords.yaml found in a text case- and æøå-insensitively: at
+    the start of a word, or (whole) only as whole words ("skal", not "skaleres")."""
 
     pattern: re.Pattern[str] | None
+    written: dict[str, str]  # folded form -> as keywords.yaml writes it, for messages
 
     @classmethod
-    def of(cls, words: Iterable[str]) -> _WordList:
-        forms = sorted({fold(w.strip()) for w in words if w.strip()}, key=len, reverse=True)
-        if not forms:
-            return cls(None)
+    def of(cls, words: Iterable[str], whole: bool = False) -> _WordList:
+        written = {" ".join(fold(w).split()): w.strip() for w in words if w.strip()}
+        if not written:
+            return cls(None, {})
+        forms = sorted(written, key=len, reverse=True)
         body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
-        return cls(re.compile(rf"(?<![^\W_])(?:{body})"))
+        end = r"(?![^\W_])" if whole else ""
+        return cls(re.compile(rf"(?<![^\W_])(?:{body}){end}"), written)
 
     def search(self, folded_text: str) -> str | None:
-        """The first listed word the (folded) text contains, or None."""
+        """The first listed word the (folded) text contains, as the list writes it, or None."""
         if self.pattern is None:
             return None
         found = self.pattern.search(folded_text)
-        return found.group() if found else None
-
-
-@dataclass(frozen=True)
-class _WholeWords:
-    """Words matched only as whole words ("skal", not "skaleres")."""
-
-    pattern: re.Pattern[str] | None
-
-    @classmethod
-    def of(cls, words: Iterable[str]) -> _WholeWords:
-        forms = sorted({fold(w.strip()) for w in words if w.strip()}, key=len, reverse=True)
-        if not forms:
-            return cls(None)
-        body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
-        return cls(re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])"))
-
-    def search(self, folded_text: str) -> str | None:
-        if self.pattern is None:
+        if found is None:
             return None
-        found = self.pattern.search(folded_text)
-        return found.group() if found else None
+        return self.written.get(" ".join(found.group().split()), found.group())
 
 
 class _Rules:
@@ -185,13 +320,13 @@ class _Rules:
             if ind.other_sense
         }
         self.housing = _WordList.of(rules.housing_words)
-        self.contents = _WholeWords.of(rules.contents_headings)
+        self.contents = _WordList.of(rules.contents_headings, whole=True)
         self.references = _WordList.of(rules.reference_headings)
         self.dropped = _WordList.of(rules.dropped_words)
-        self.negations = _WholeWords.of(rules.negations)
-        self.measure_headings = _WholeWords.of(rules.measure_headings)
-        self.measure_words = _WholeWords.of(rules.measure_words)
-        self.measure_verbs = _WholeWords.of(rules.measure_verbs)
+        self.negations = _WordList.of(rules.negations, whole=True)
+        self.measure_headings = _WordList.of(rules.measure_headings, whole=True)
+        self.measure_words = _WordList.of(rules.measure_words, whole=True)
+        self.measure_verbs = _WordList.of(rules.measure_verbs, whole=True)
         documents = sorted({fold(w) for w in rules.document_words}, key=len, reverse=True)
         # A document word standing alone or as the end of a compound ("boligplan",
         # "handlingsplanen"): the line names a plan.
@@ -202,6 +337,8 @@ class _Rules:
         )
 
     def is_contents_heading(self, line: str) -> bool:
+        if len(line) > _MAX_CONTENTS_HEADING_CHARS:
+            return False
         stripped = line.strip().rstrip(":")
         return len(stripped.split()) <= 3 and self.contents.search(fold(stripped)) is not None
 
@@ -221,7 +358,7 @@ def _compiled(rules: JudgementRules) -> _Rules:
 
 @dataclass
 class _Reader:
-    """Passages of one document, made as hits ask for them."""
+    """Passages of one document, made as indicators and hits ask for them."""
 
     pages: Sequence[str]
     rules: _Rules
@@ -229,98 +366,38 @@ class _Reader:
     read_pages: dict[int, _Page] = field(default_factory=dict)
     by_span: dict[tuple[int, int, int], int] = field(default_factory=dict)
     spans: list[tuple[int, int, int]] = field(default_factory=list)
+    last_heading: dict[int, str | None] = field(default_factory=dict)
 
     def page(self, number: int) -> _Page:
         page = self.read_pages.get(number)
         if page is None:
-            page = self.read_pages[number] = _Page.read(self.pages[number], self.rules)
+            page = self.read_pages[number] = _Page(self.pages[number], self.rules)
         return page
 
     def span_of(self, page_number: int, start: int, end: int) -> tuple[int, int, int]:
-        """The passage around [start, end) on a page: its heading line, list item or sentence,
-        and within a line that holds several bullet points, its bullet point."""
-        number, low, high = self._span(page_number, start, end)
-        text = self.pages[page_number]
-        before = max(text.rfind(bullet, low, start) for bullet in _INLINE_BULLETS)
-        if before > low:
-            low = before
-        after = [at for bullet in _INLINE_BULLETS if (at := text.find(bullet, end, high)) > 0]
-        if after:
-            high = min(after)
-        while high > low and text[high - 1].isspace():
-            high -= 1
-        return number, low, high
+        """The passage around [start, end) on a page: its heading line, list item or
+        sentence, and within a line that holds several bullet points, its bullet point."""
+        low, high = self.page(page_number).segment_of(start, end)
+        return page_number, low, high
 
-    def _span(self, page_number: int, start: int, end: int) -> tuple[int, int, int]:
-        page = self.page(page_number)
-        text = page.text
-        first = page.line_at(start)
-        line = page.lines[first]
-        if line.heading or line.contents:
-            return page_number, line.start, line.end
-        if line.item or self._in_item(page, first):
-            top = first
-            while not page.lines[top].item and top > 0 and first - top < 3:
-                top -= 1
-            bottom = page.line_at(max(start, end - 1))
-            while (
-                bottom + 1 < len(page.lines)
-                and bottom - top < 4
-                and not page.lines[bottom + 1].item
-                and not page.lines[bottom + 1].heading
-                and not page.lines[bottom].text.rstrip().endswith((".", "!", "?", ":", ";"))
-            ):
-                bottom += 1
-            return page_number, page.lines[top].start, page.lines[bottom].end
-        # Prose: the sentence, not reaching into a heading or list item before or after it.
-        low = max(0, start - _REACH)
-        for number in range(first, -1, -1):
-            candidate = page.lines[number]
-            if candidate.end < low:
-                break
-            if candidate.heading or candidate.item or candidate.contents:
-                low = max(low, candidate.end + 1)
-                break
-        high = min(len(text), end + _REACH)
-        for number in range(first + 1, len(page.lines)):
-            candidate = page.lines[number]
-            if candidate.start > high:
-                break
-            if candidate.heading or candidate.item or candidate.contents:
-                high = min(high, candidate.start - 1)
-                break
-        sentence_start = low
-        for match in _SENTENCE_END.finditer(text, low, start):
-            sentence_start = match.end() + 1
-        found_end = _SENTENCE_END.search(text, end, high)
-        sentence_end = found_end.end() if found_end else high
-        if sentence_start > start:
-            sentence_start = low
-        return page_number, sentence_start, max(sentence_end, end)
-
-    def _in_item(self, page: _Page, line_number: int) -> bool:
-        """A line that carries on the list item above it (a wrapped bullet point)."""
-        for number in range(line_number - 1, max(-1, line_number - 3), -1):
-            line = page.lines[number]
-            if line.text.rstrip().endswith((".", "!", "?", ":", ";")) or line.heading:
-                return False
-            if line.item:
-                return True
-        return False
-
-    def heading(self, page_number: int, start: int) -> str | None:
+    def heading(self, page_number: int, start: int, line: int | None = None) -> str | None:
         """The nearest heading above a position, on its page or a page or two before."""
         page = self.page(page_number)
-        line = page.line_at(start)
-        for number in range(line - (0 if page.lines[line].start < start else 1), -1, -1):
-            candidate = page.lines[number]
-            if candidate.heading and candidate.start < start:
-                return candidate.text.strip()
+        if line is None:
+            line = page.line_at(start)
+        at = bisect_right(page.headings, line) - 1
+        while at >= 0 and page.starts[page.headings[at]] >= start:
+            at -= 1
+        if at >= 0:
+            return page.line_text(page.headings[at]).strip()
         for back in range(page_number - 1, max(-1, page_number - 1 - _HEADING_PAGES_BACK), -1):
-            earlier = self.page(back)
-            for candidate in reversed(earlier.lines):
-                if candidate.heading:
-                    return candidate.text.strip()
+            if back not in self.last_heading:
+                earlier = self.page(back)
+                self.last_heading[back] = (
+                    earlier.line_text(earlier.headings[-1]).strip() if earlier.headings else None
+                )
+            if self.last_heading[back] is not None:
+                return self.last_heading[back]
         return None
 
     def passage_index(self, span: tuple[int, int, int]) -> int:
@@ -339,35 +416,108 @@ def judge_document(
     hit_positions: Sequence[Position] = (),
     page_labels: Sequence[str] | None = None,
     first_page: int = 0,
+    keep_all: bool = True,
 ) -> tuple[tuple[Passage, ...], Judgement, tuple[int, ...]]:
     """Given a document's page bodies, its word count, where the indicators and hits stand
     (page numbers 0-based in `pages`), return its passages, its Judgement, and for each of
     `hit_positions` the index of its passage.
 
-    `first_page`: the first of `pages` is this page of the document (for page numbers)."""
+    `first_page`: the first of `pages` is this page of the document (for page numbers).
+    `keep_all=False` keeps only the passages that decided the colour (a scan that lists no
+    hits needs no more, and a plan full of housing-social text has thousands)."""
     rules = _compiled(keywords.judgement)
     reader = _Reader(pages, rules, page_labels)
     found: dict[int, list[tuple[str, int, int]]] = {}  # passage -> indicator, start, end
-    for key, positions in indicators.items():
-        for page, start, end in positions:
-            index = reader.passage_index(reader.span_of(page, start, end))
-            found.setdefault(index, []).append((key, start, end))
-    hit_passages = tuple(
-        reader.passage_index(reader.span_of(page, start, end)) for page, start, end in hit_positions
+    # Positions in page order: one that falls in the passage found for the one before it
+    # (several indicators in one sentence) needs no passage of its own worked out.
+    ordered = sorted(
+        (position, key) for key, positions in indicators.items() for position in positions
     )
-    headings: dict[int, str | None] = {}
-    passages = []
-    for index, (page, start, end) in enumerate(reader.spans):
-        heading = reader.heading(page, start)
-        headings[index] = heading
-        passages.append(
-            _classify(reader, page, start, end, heading, found.get(index, []), first_page)
-        )
-    judgement = _verdict(passages, words, rules, _part_of(pages))
-    return tuple(passages), judgement, hit_passages
+    last: tuple[int, int, int] | None = None
+    for (page, start, end), key in ordered:
+        if last is None or last[0] != page or not last[1] <= start < end <= last[2]:
+            last = reader.span_of(page, start, end)
+        index = reader.passage_index(last)
+        found.setdefault(index, []).append((key, start, end))
+    hit_passages = [
+        reader.passage_index(reader.span_of(page, start, end)) for page, start, end in hit_positions
+    ]
+    memo: dict[tuple[object, ...], _Class] = {}
+    records = [
+        _record(reader, page, start, end, found.get(index, ()), memo)
+        for index, (page, start, end) in enumerate(reader.spans)
+    ]
+    judgement = _verdict(records, words, rules, _part_of(pages))
+    if keep_all:
+        kept = list(range(len(records)))
+    else:
+        kept = sorted(judgement.deciding)
+        renumber = {old: new for new, old in enumerate(kept)}
+        judgement = replace(judgement, deciding=tuple(renumber[i] for i in judgement.deciding))
+        hit_passages = []
+    passages = tuple(_passage(reader, records[i], first_page) for i in kept)
+    return passages, judgement, tuple(hit_passages)
 
 
-def _part_of(pages: Sequence[str]) -> Callable[[Passage], int]:
+class _Record(NamedTuple):
+    """A passage before it is a Passage: where it is and what it is."""
+
+    page: int  # 0-based, in the pages given
+    start: int
+    end: int
+    text: str
+    heading: str | None
+    decided: _Class
+
+
+def _record(
+    reader: _Reader,
+    page: int,
+    start: int,
+    end: int,
+    found: Sequence[tuple[str, int, int]],
+    memo: dict[tuple[object, ...], _Class],
+) -> _Record:
+    text = reader.pages[page][start:end].replace("\n", " ")
+    page_lines = reader.page(page)
+    line = page_lines.line_at(start)
+    flags = page_lines.flags[line]
+    heading = reader.heading(page, start, line)
+    is_heading = bool(flags & _F_HEADING) and page_lines.starts[line] == start
+    contents = bool(flags & _F_CONTENTS)
+    relative = tuple(sorted((key, at - start, until - start) for key, at, until in found))
+    key = (text, heading, is_heading, contents, relative)
+    decided = memo.get(key)
+    if decided is None:
+        decided = memo[key] = _class_of(reader.rules, text, heading, is_heading, contents, relative)
+    return _Record(page, start, end, text, heading, decided)
+
+
+def _passage(reader: _Reader, record: _Record, first_page: int) -> Passage:
+    kind, why, note, indicators, topics, strong, measure, weight = record.decided
+    label = None
+    labels = reader.page_labels
+    if labels and first_page + record.page < len(labels):
+        label = labels[first_page + record.page] or None
+    return Passage(
+        page=first_page + record.page + 1,
+        start=record.start,
+        end=record.end,
+        text=record.text,
+        heading=record.heading,
+        kind=kind,
+        why=why,
+        indicators=indicators,
+        topics=topics,
+        strong=strong,
+        measure=measure,
+        weight=weight,
+        page_label=label,
+        note=note,
+    )
+
+
+def _part_of(pages: Sequence[str]) -> Callable[[_Record], int]:
     """Which tenth of the document's text a passage starts in (0-9), whatever its pages."""
     starts, at = [], 0
     for text in pages:
@@ -375,73 +525,54 @@ def _part_of(pages: Sequence[str]) -> Callable[[Passage], int]:
         at += len(text) + 1
     total = max(at, 1)
 
-    def part(passage: Passage) -> int:
-        page = passage.page - 1
-        offset = starts[page] + passage.start if 0 <= page < len(starts) else 0
+    def part(record: _Record) -> int:
+        offset = starts[record.page] + record.start
         return min(_PARTS - 1, _PARTS * offset // total)
 
     return part
 
 
-def _classify(
-    reader: _Reader,
-    page: int,
-    start: int,
-    end: int,
+# What a passage is: kind, why, note, indicators, topics, strong, measure, weight.
+_Class = tuple[PassageClass, str, str | None, tuple[str, ...], tuple[str, ...], bool, bool, float]
+
+
+def _class_of(
+    rules: _Rules,
+    text: str,
     heading: str | None,
-    found: list[tuple[str, int, int]],
-    first_page: int,
-) -> Passage:
-    rules = reader.rules
-    page_text = reader.pages[page]
-    text = " ".join(page_text[start:end].split())
+    is_heading: bool,
+    contents: bool,
+    found: tuple[tuple[str, int, int], ...],
+) -> _Class:
+    """What a passage is, from its text, its heading and the indicators in it (at offsets
+    into the text). The same passage under the same heading is decided once."""
+    aside = PassageClass.NOT_COUNTED
+    if contents:
+        return (aside, "contents", None, (), (), False, False, 0.0)
     folded = fold(text)
     folded_heading = fold(heading) if heading else ""
-    label = None
-    if reader.page_labels and first_page + page < len(reader.page_labels):
-        label = reader.page_labels[first_page + page] or None
-    base = Passage(
-        page=first_page + page + 1,
-        start=start,
-        end=end,
-        text=text,
-        heading=heading,
-        kind=PassageClass.GENERAL,
-        why="general",
-        page_label=label,
-    )
-    line = reader.page(page).lines[reader.page(page).line_at(start)]
-    is_heading = line.heading and line.start == start
-
-    def set_aside(why: str, note: str | None) -> Passage:
-        return _replace(base, kind=PassageClass.NOT_COUNTED, why=why, note=note)
-
-    if line.contents:
-        return set_aside("contents", None)
-    reference = rules.references.search(folded_heading) if heading else None
-    if reference is not None and not is_heading:
-        return set_aside("reference", heading)
+    if heading and not is_heading and rules.references.search(folded_heading) is not None:
+        return (aside, "reference", heading, (), (), False, False, 0.0)
     if _names_a_document(text, rules):
-        return set_aside("title", None)
+        return (aside, "title", None, (), (), False, False, 0.0)
     dropped = rules.dropped.search(folded) or (
         rules.dropped.search(folded_heading) if heading else None
     )
     if dropped is not None:
-        return set_aside("dropped", dropped)
+        return (aside, "dropped", dropped, (), (), False, False, 0.0)
 
     valid: list[Indicator] = []
     reasons: list[tuple[str, str]] = []
     for key, at, until in found:
         indicator = rules.indicators[key]
-        before = fold(page_text[max(start, at - 40) : at]).split()[-3:]
+        before = fold(text[max(0, at - 40) : max(0, at)]).split()[-3:]
         negation = rules.negations.search(" ".join(before))
         if negation is not None:
             reasons.append(("negated", negation))
             continue
         other = rules.other_sense.get(key)
         if other is not None:
-            word = fold(_whole_word(page_text, at, until))
-            sense = other.search(word) or other.search(folded)
+            sense = other.search(fold(_whole_word(text, at, until))) or other.search(folded)
             if sense is not None:
                 reasons.append(("other-sense", sense))
                 continue
@@ -455,30 +586,23 @@ def _classify(
     measure = _is_measure(text, folded, folded_heading, rules)
     if valid:
         strong = any(ind.strength is Strength.STRONG for ind in valid)
-        topics = tuple(dict.fromkeys(ind.topic for ind in valid))
         weight = rules.verdict.strong_weight if strong else rules.verdict.weak_weight
         if measure:
             weight *= rules.verdict.measure_factor
-        return _replace(
-            base,
-            kind=PassageClass.HOUSING_SOCIAL,
-            why="heading" if is_heading else "indicator",
-            indicators=tuple(dict.fromkeys(ind.term.key for ind in valid)),
-            topics=topics,
-            strong=strong,
-            measure=measure,
-            weight=weight,
+        return (
+            PassageClass.HOUSING_SOCIAL,
+            "heading" if is_heading else "indicator",
+            None,
+            tuple(dict.fromkeys(ind.term.key for ind in valid)),
+            tuple(dict.fromkeys(ind.topic for ind in valid)),
+            strong,
+            measure,
+            weight,
         )
     if reasons and not any(why == "needs-context" for why, _ in reasons):
         why, note = reasons[0]
-        return set_aside(why, note)
-    return _replace(base, measure=measure)
-
-
-def _replace(passage: Passage, **changes: object) -> Passage:
-    from dataclasses import replace
-
-    return replace(passage, **changes)  # type: ignore[arg-type]
+        return (aside, why, note, (), (), False, False, 0.0)
+    return (PassageClass.GENERAL, "general", None, (), (), False, measure, 0.0)
 
 
 def _whole_word(text: str, start: int, end: int) -> str:
@@ -528,32 +652,33 @@ def _is_measure(text: str, folded: str, folded_heading: str, rules: _Rules) -> b
 
 
 def _verdict(
-    passages: Sequence[Passage], words: int, rules: _Rules, part: Callable[[Passage], int]
+    records: Sequence[_Record], words: int, rules: _Rules, part: Callable[[_Record], int]
 ) -> Judgement:
     numbers = rules.verdict
-    counted: dict[str, Passage] = {}
-    for passage in passages:
-        if passage.kind is PassageClass.HOUSING_SOCIAL:
+    counted: dict[str, int] = {}  # text -> the record that counts for it
+    for number, record in enumerate(records):
+        if record.decided[0] is PassageClass.HOUSING_SOCIAL:
             # The same sentence twice (a summary repeating a measure) is one statement.
-            key = fold(passage.text)
-            if key not in counted or counted[key].weight < passage.weight:
-                counted[key] = passage
-    social = list(counted.values())
-    points = sum(p.weight for p in social)
+            seen = counted.get(record.text)
+            if seen is None or records[seen].decided[7] < record.decided[7]:
+                counted[record.text] = number
+    social = sorted(counted.values())
+    decided = [records[i].decided for i in social]
+    points = sum(d[7] for d in decided)
     length = max(words, numbers.min_length_words)
     score = points * 1000 / length
-    strong = [p for p in social if p.strong]
-    measures = [p for p in social if p.measure]
-    strong_measures = [p for p in strong if p.measure]
-    topics = tuple(dict.fromkeys(t for p in strong for t in p.topics))
-    weak_topics = tuple(dict.fromkeys(t for p in social for t in p.topics if t not in topics))
-    set_aside = sum(1 for p in passages if p.kind is PassageClass.NOT_COUNTED)
-    best = max((p.weight for p in social), default=0.0)
-    spread = len({part(p) for p in strong}) / _PARTS
+    strong = [i for i in social if records[i].decided[5]]
+    measures = sum(1 for d in decided if d[6])
+    strong_measures = sum(1 for i in strong if records[i].decided[6])
+    topics = tuple(dict.fromkeys(t for i in strong for t in records[i].decided[4]))
+    weak_topics = tuple(dict.fromkeys(t for d in decided for t in d[4] if t not in topics))
+    set_aside = sum(1 for r in records if r.decided[0] is PassageClass.NOT_COUNTED)
+    best = max((d[7] for d in decided), default=0.0)
+    spread = len({part(records[i]) for i in strong}) / _PARTS
     if (
         score >= numbers.green_score
         and spread >= numbers.green_spread
-        and len(strong_measures) >= numbers.green_measures
+        and strong_measures >= numbers.green_measures
         and len(topics) >= numbers.green_topics
     ):
         status = Status.GREEN
@@ -568,40 +693,41 @@ def _verdict(
         points=points,
         words=words,
         passages=len(social),
-        measures=len(measures),
-        strong_measures=len(strong_measures),
+        measures=measures,
+        strong_measures=strong_measures,
         strong=len(strong),
         topics=topics,
         weak_topics=weak_topics,
         set_aside=set_aside,
         reason="",
+        deciding=_deciding(status, social, records),
     )
-    index = {id(p): i for i, p in enumerate(passages)}
-    deciding = tuple(index[id(p)] for p in _deciding(status, social, passages))
-    from dataclasses import replace
-
-    return replace(judgement, reason=verdict_reason(judgement, rules.rules), deciding=deciding)
+    return replace(judgement, reason=verdict_reason(judgement, rules.rules))
 
 
-def _deciding(
-    status: Status, social: Sequence[Passage], passages: Sequence[Passage]
-) -> list[Passage]:
+def _deciding(status: Status, social: Sequence[int], records: Sequence[_Record]) -> tuple[int, ...]:
     """The two or three passages that show why the colour is what it is."""
-    ranked = sorted(social, key=lambda p: (-p.weight, -p.strong, p.page, p.start))
+
+    def rank(i: int) -> tuple[float, int, int, int]:
+        decided = records[i].decided
+        return (-decided[7], -int(decided[5]), records[i].page, records[i].start)
+
+    ranked = sorted(social, key=rank)
     if status is Status.GREEN:
-        chosen: list[Passage] = []
+        chosen: list[int] = []
         topics: set[str] = set()
-        for passage in ranked:
-            if passage.strong and passage.measure and not topics.issuperset(passage.topics):
-                chosen.append(passage)
-                topics.update(passage.topics)
+        for i in ranked:
+            _, _, _, _, its_topics, strong, measure, _ = records[i].decided
+            if strong and measure and not topics.issuperset(its_topics):
+                chosen.append(i)
+                topics.update(its_topics)
             if len(chosen) == 3:
                 break
-        return chosen or ranked[:3]
+        return tuple(chosen or ranked[:3])
     if ranked:
-        return ranked[:3]
-    aside = [p for p in passages if p.kind is PassageClass.NOT_COUNTED]
-    return aside[:3]
+        return tuple(ranked[:3])
+    aside = [i for i, r in enumerate(records) if r.decided[0] is PassageClass.NOT_COUNTED]
+    return tuple(aside[:3])
 
 
 def verdict_reason(judgement: Judgement, rules: JudgementRules) -> str:

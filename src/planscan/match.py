@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -50,6 +50,9 @@ class DocumentIndex:
     matchers: dict[int, tuple[KeywordSet, _RememberingMatcher]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    positions: dict[frozenset[str], list[tuple[int, int, int, str]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def word_count(self) -> int:
@@ -62,6 +65,14 @@ class DocumentIndex:
             starts.append(at)
             at += len(text) + 1
         return "\f".join(self.pages), starts
+
+    def located(self, words: Iterable[str]) -> list[tuple[int, int, int, str]]:
+        """find_words(), remembered: phrases that start from the same words share it."""
+        key = frozenset(words)
+        found = self.positions.get(key)
+        if found is None:
+            found = self.positions[key] = list(self.find_words(key))
+        return found
 
     def find_words(self, words: Iterable[str]) -> Iterator[tuple[int, int, int, str]]:
         """Yield (page, start, end, word) for each whole-word occurrence of a few words.
@@ -473,26 +484,94 @@ def _indel_within(term: str, word: str, budget: int, anchored: bool) -> bool:
 def _phrase_positions(
     index: DocumentIndex, term: Term, matcher: _RememberingMatcher
 ) -> dict[Position, MatchKind]:
-    """Positions where the parts of a phrase stand as consecutive words (on one page)."""
+    """Positions where the parts of a phrase stand as consecutive words (on one page).
+
+    The search starts from the phrase's longest part ("trenger" in "de som trenger det
+    mest", not "de": long words are rare), and the words around it are checked one by one.
+    """
     positions: dict[Position, MatchKind] = {}
+    vocabulary = index.vocabulary
     for form in term.forms:
-        parts = [matcher.matches(term, [part]) for part in form.split()]
-        for page, start, end, first in index.find_words(parts[0]):
+        parts = form.split()
+        # Parts of three letters or more are matched against the vocabulary (cheap: a few
+        # str.find over it); the one the document uses least is where the search starts.
+        longest = max(range(len(parts)), key=lambda i: len(parts[i]))
+        long_words = {
+            i: matcher.matches(term, [part])
+            for i, part in enumerate(parts)
+            if len(part) >= _ANCHOR_MIN_LETTERS or i == longest
+        }
+        if not long_words or not all(long_words.values()):
+            continue  # no part to start from, or a part no word of this document matches
+        anchor = min(long_words, key=lambda i: sum(vocabulary[w] for w in long_words[i]))
+        anchor_words = long_words[anchor]
+        checks = [
+            long_words[i].get if i in long_words else _part_check(term, part, matcher)
+            for i, part in enumerate(parts)
+        ]
+        for page, start, end, word in index.located(anchor_words):
             text = index.pages[page]
-            kinds = [parts[0][first]]
-            for allowed in parts[1:]:
+            kinds = [anchor_words[word]]
+            for check in checks[anchor + 1 :]:
                 following = _WORD.search(text, end)
-                if following is None or following.group() not in allowed:
+                kind = check(following.group()) if following is not None else None
+                if following is None or kind is None:
                     break
-                kinds.append(allowed[following.group()])
+                kinds.append(kind)
                 end = following.end()
             else:
-                kind = max(kinds, key=_KIND_ORDER.index)
-                positions.setdefault((page, start, end), kind)
+                for check in reversed(checks[:anchor]):
+                    before = _previous_word(text, start)
+                    kind = check(text[before:start].split()[0]) if before is not None else None
+                    if before is None or kind is None:
+                        break
+                    kinds.append(kind)
+                    start = before
+                else:
+                    positions.setdefault((page, start, end), max(kinds, key=_KIND_ORDER.index))
     return positions
 
 
+def _part_check(
+    term: Term, part: str, matcher: _RememberingMatcher
+) -> Callable[[str], MatchKind | None]:
+    """How a word is checked against one part of a phrase: through the matcher for parts long
+    enough to allow OCR damage; by its start for short ones ("til", "i"), which would
+    otherwise match half the vocabulary."""
+    if matcher.rules.edits_for(len(fold(part))) and term.ocr:
+        allowed = matcher.matches(term, [part])
+        return allowed.get
+    casefolded, folded = part.casefold(), fold(part)
+    excluded = [fold(ex) for ex in term.exclusions]
+
+    def check(word: str) -> MatchKind | None:
+        if excluded and any(ex in fold(word) for ex in excluded):
+            return None
+        if word.casefold().startswith(casefolded):
+            return MatchKind.EXACT
+        return MatchKind.FOLDED if fold(word).startswith(folded) else None
+
+    return check
+
+
+def _previous_word(text: str, start: int) -> int | None:
+    """Where the word before `start` begins (only spaces, punctuation and hyphens between)."""
+    at = start
+    while at > 0 and not text[at - 1].isalnum():
+        at -= 1
+        if start - at > 3:  # more than a little punctuation between: not the same phrase
+            return None
+    end = at
+    while at > 0 and text[at - 1].isalnum():
+        at -= 1
+    if at == end:
+        return None
+    found = _WORD.match(text, at)
+    return at if found is not None and found.end() == end else None
+
+
 _KIND_ORDER = [MatchKind.EXACT, MatchKind.FOLDED, MatchKind.OCR]
+_ANCHOR_MIN_LETTERS = 3
 
 
 def snippet(

@@ -1,0 +1,276 @@
+"""The judgement rules, one by one, on short real-looking Norwegian text (bokmål and nynorsk).
+
+Each test reads pages as a reader process would (analysis.analyse_pages) and looks at the
+passage planscan made around a phrase, and at the colour the passages give.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from planscan import KeywordSet, Status
+from planscan.analysis import analyse_pages
+from planscan.models import DocumentResult, Passage, PassageClass
+
+FILLER = (
+    "Kommunen har gode skoler, et aktivt kulturliv og mange frivillige lag og foreninger."
+    " Veiene skal vedlikeholdes, og vann og avløp skal fornyes i takt med veksten."
+)
+
+
+def read(keywords: KeywordSet, *pages: str) -> DocumentResult:
+    return analyse_pages(list(pages), keywords)
+
+
+def passage_with(doc: DocumentResult, words: str) -> Passage:
+    found = [p for p in doc.passages if words in p.text]
+    assert found, f"no passage with {words!r}: {[p.text for p in doc.passages]}"
+    return found[0]
+
+
+# Housing-social, and strong or weak ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "strong"),
+    [
+        ("Kommunen tilbyr startlån til husstander som ikke får lån i banken.", "startlån", True),
+        ("Vanskeligstilte på boligmarkedet skal få hjelp til å skaffe bolig.", "Vanskelig", True),
+        ("Dei vanskelegstilte på bustadmarknaden skal få hjelp.", "vanskelegstilte", True),
+        ("Kommunen har 40 kommunale bustader og to mellombels bustader.", "kommunale", True),
+        ("Tal på bustadlause har gått ned sidan 2018.", "bustadlause", True),
+        ("Leie før eie gjør det mulig å kjøpe boligen man bor i.", "Leie før eie", True),
+        ("Om lag 8 prosent av barna bor i familier med lavinntekt.", "lavinntekt", False),
+        ("Det trengs flere omsorgsboliger for eldre.", "omsorgsboliger", False),
+    ],
+)
+def test_a_passage_that_names_housing_social_work_counts(
+    keywords: KeywordSet, sentence: str, words: str, strong: bool
+) -> None:
+    passage = passage_with(read(keywords, f"{FILLER}\n{sentence}"), words)
+    assert passage.kind is PassageClass.HOUSING_SOCIAL
+    assert passage.strong is strong
+
+
+def test_general_housing_is_not_housing_social(keywords: KeywordSet) -> None:
+    doc = read(keywords, "Kommunen skal regulere nok boligtomter og legge til rette for bolyst.")
+    passage = passage_with(doc, "boligtomter")
+    assert passage.kind is PassageClass.GENERAL
+    assert doc.status is Status.RED
+
+
+def test_a_target_group_counts_only_where_the_passage_is_about_housing(
+    keywords: KeywordSet,
+) -> None:
+    welfare = "Velferdsteknologi skal gi personer med nedsatt funksjonsevne større trygghet."
+    housing = "Kommunen skal bygge boliger for personer med nedsatt funksjonsevne."
+    doc = read(keywords, f"{welfare}\n{housing}")
+    assert passage_with(doc, "Velferdsteknologi").kind is PassageClass.GENERAL
+    assert passage_with(doc, "bygge boliger").kind is PassageClass.HOUSING_SOCIAL
+
+
+# Words with a second meaning ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Busetjingsmønsteret i Ål er spreidd, med mange små grender.",  # nynorsk
+        "Framleis er mykje av busetjinga i Ål knytt til gardsbruk.",
+        "Det legges til rette for spredt boligbygging for å opprettholde bosetting i grendene.",
+        "Vi vil at flere skal bosette seg i kommunen.",
+    ],
+)
+def test_bosetting_as_where_people_live_is_not_counted(keywords: KeywordSet, sentence: str) -> None:
+    passage = read(keywords, sentence).passages[0]
+    assert (passage.kind, passage.why) == (PassageClass.NOT_COUNTED, "other-sense")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kommunen har vedtatt bosetting av 15 flyktninger i 2024.",
+        "Kommunen skal busetje 10 flyktningar i året etter oppmoding frå IMDi.",
+    ],
+)
+def test_bosetting_of_refugees_counts(keywords: KeywordSet, sentence: str) -> None:
+    passage = read(keywords, sentence).passages[0]
+    assert passage.kind is PassageClass.HOUSING_SOCIAL
+    assert "bosetting av flyktninger" in passage.topics
+
+
+def test_bosetting_without_refugees_or_a_settlement_pattern_is_general(
+    keywords: KeywordSet,
+) -> None:
+    doc = read(keywords, "Tiltaksstrategien skal gi økt bosetting i kommunen.")
+    assert passage_with(doc, "bosetting").kind is PassageClass.GENERAL
+
+
+# What is not content ------------------------------------------------------------------------
+
+
+def test_a_dropped_task_is_not_counted(keywords: KeywordSet) -> None:
+    """Drammen's planstrategi: the plan against child poverty "utgår som egen planoppgave"."""
+    doc = read(keywords, "Utgår som egen planoppgave:\n(2) Tiltak mot barnefattigdom\n")
+    passage = passage_with(doc, "barnefattigdom")
+    assert (passage.kind, passage.why) == (PassageClass.NOT_COUNTED, "dropped")
+    assert doc.status is Status.RED
+
+
+def test_a_plan_in_a_list_of_sources_is_not_counted(keywords: KeywordSet) -> None:
+    doc = read(
+        keywords,
+        f"{FILLER}\nKilder:\nBoligsosial handlingsplan 2015–2019, Hole kommune\n"
+        "Statistisk sentralbyrå, tabell 06265",
+    )
+    passage = passage_with(doc, "Boligsosial")
+    assert (passage.kind, passage.why) == (PassageClass.NOT_COUNTED, "reference")
+    assert doc.status is Status.RED
+
+
+def test_a_plan_title_in_a_list_of_planned_plans_is_not_counted(keywords: KeywordSet) -> None:
+    doc = read(
+        keywords,
+        "Nr. Navn på planoppgave\n"
+        "9. Temaplan boligutvikling (mangfold, aktører, virkemidler,\n"
+        "(4) tredje boligsektor)\n"
+        "25. Handlingsplan mot barnefattigdom\n",
+    )
+    assert passage_with(doc, "tredje boligsektor").why == "title"
+    assert passage_with(doc, "barnefattigdom").why == "title"
+    assert doc.status is Status.RED
+
+
+def test_a_sentence_that_mentions_a_plan_is_content(keywords: KeywordSet) -> None:
+    doc = read(keywords, "Boligsosial handlingsplan skal sikre at vanskeligstilte får bolig.")
+    assert doc.passages[0].kind is PassageClass.HOUSING_SOCIAL
+
+
+def test_a_table_of_contents_is_not_counted(keywords: KeywordSet) -> None:
+    doc = read(
+        keywords,
+        "Innhold\n1 Innledning ........ 3\n2 Vanskeligstilte på boligmarkedet ........ 5\n",
+    )
+    assert passage_with(doc, "Vanskeligstilte").why == "contents"
+    assert doc.status is Status.RED
+
+
+def test_a_negated_indicator_is_not_counted(keywords: KeywordSet) -> None:
+    doc = read(keywords, "Kommunen har ingen kommunale utleieboliger i dag.")
+    passage = doc.passages[0]
+    assert (passage.kind, passage.why, passage.note) == (
+        PassageClass.NOT_COUNTED,
+        "negated",
+        "ingen",
+    )
+
+
+# Goals and measures ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "measure"),
+    [
+        ("Kommunen skal kjøpe fem kommunale utleieboliger.", "kjøpe", True),
+        ("Det er 40 kommunale utleieboliger i kommunen.", "Det er", False),
+        ("• Etablere et boligkontor som samordner startlån og bostøtte", "Etablere", True),
+        ("Tiltak\nStartlån og bostøtte gjennom NAV-kontoret.", "NAV", True),
+        ("Tilskuddet blir gitt til førstegangs etablerere under 35 år.", "Tilskuddet", True),
+    ],
+)
+def test_goals_and_measures_are_recognised(
+    keywords: KeywordSet, text: str, words: str, measure: bool
+) -> None:
+    assert passage_with(read(keywords, text), words).measure is measure
+
+
+def test_a_measure_weighs_more_than_background(keywords: KeywordSet) -> None:
+    v = keywords.judgement.verdict
+    doc = read(
+        keywords,
+        "Det er 40 kommunale utleieboliger i kommunen.\n"
+        "Kommunen skal kjøpe fem nye kommunale utleieboliger.",
+    )
+    assert passage_with(doc, "Det er").weight == v.strong_weight
+    assert passage_with(doc, "skal kjøpe").weight == v.strong_weight * v.measure_factor
+
+
+# The verdict ---------------------------------------------------------------------------------
+
+
+def test_weak_background_alone_is_red(keywords: KeywordSet) -> None:
+    """A statistic is not yet a plan (the Gol folkehelseprofil, Flå's planstrategi)."""
+    doc = read(
+        keywords,
+        f"{FILLER}\nMange barn bor i husholdninger med vedvarende lavinntekt.\n"
+        "Andelen som bor i omsorgsboliger er høy.",
+    )
+    assert doc.judgement is not None and doc.judgement.passages == 2
+    assert doc.status is Status.RED
+
+
+def test_one_passage_that_names_the_work_is_yellow(keywords: KeywordSet) -> None:
+    doc = read(keywords, f"{FILLER}\nVanskeligstilte får hjelp av NAV.\n{FILLER}")
+    assert doc.status is Status.YELLOW
+
+
+def test_one_dense_section_in_a_broad_plan_is_yellow_not_green(keywords: KeywordSet) -> None:
+    """The label scale: a section inside a broader document is yellow; a main theme green."""
+    measures = [
+        "Kommunen skal kjøpe ti kommunale utleieboliger for vanskeligstilte.",
+        "Startlån og bostøtte fra Husbanken skal brukes aktivt.",
+        "Ingen skal være bostedsløse: kommunen skal tilby midlertidig bolig samme dag.",
+        "Kommunen skal tilby boveiledning til alle som trenger det.",
+        "Kommunen skal ha en tilvisningsavtale med private utleiere.",
+        "Kommunen skal prøve ut leie før eie for barnefamilier.",
+    ]
+    section = "\n".join(measures)
+    broad = [f"{FILLER} Side {n}." for n in range(1, 10)]
+    section_doc = read(keywords, *broad, section)
+    assert section_doc.status is Status.YELLOW
+    judgement = section_doc.judgement
+    assert judgement is not None and judgement.spread < keywords.judgement.verdict.green_spread
+    # The same measures spread through the plan make housing-social work its theme.
+    themed = read(keywords, *(f"{FILLER} {line}" for line in measures))
+    assert themed.status is Status.GREEN
+
+
+def test_the_same_sentence_twice_counts_once(keywords: KeywordSet) -> None:
+    line = "Kommunen skal kjøpe fem kommunale utleieboliger."
+    once = read(keywords, f"{FILLER}\n{line}")
+    twice = read(keywords, f"{FILLER}\n{line}", f"{FILLER}\n{line}")
+    assert once.judgement is not None and twice.judgement is not None
+    assert once.judgement.points == twice.judgement.points
+
+
+def test_the_numbers_come_from_the_keywords_file(keywords: KeywordSet) -> None:
+    lines = "\n".join(f"Kommunen skal kjøpe {n} kommunale utleieboliger." for n in range(3))
+    strict = replace(
+        keywords,
+        judgement=replace(
+            keywords.judgement,
+            verdict=replace(keywords.judgement.verdict, yellow_points=100.0),
+        ),
+    )
+    assert read(keywords, lines).status is not Status.RED
+    assert read(strict, lines).status is Status.RED
+
+
+def test_the_deciding_passages_are_housing_social(keywords: KeywordSet) -> None:
+    doc = read(
+        keywords,
+        f"{FILLER}\nKommunen skal kjøpe fem kommunale utleieboliger.\n{FILLER}",
+    )
+    assert doc.judgement is not None
+    deciding = [doc.passages[i] for i in doc.judgement.deciding]
+    assert [p.text for p in deciding] == ["Kommunen skal kjøpe fem kommunale utleieboliger."]
+
+
+def test_every_hit_points_at_its_passage(keywords: KeywordSet) -> None:
+    doc = read(keywords, "Boligbehovet er stort.\nKommunen har 40 kommunale boliger.")
+    for hit in doc.hits:
+        assert hit.passage is not None
+        passage = doc.passages[hit.passage]
+        assert passage.start <= hit.offset < passage.end
