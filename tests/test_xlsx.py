@@ -35,7 +35,7 @@ def test_matrix_sheet_has_filled_colours_and_the_legend(examples_cli: CliRun) ->
     legend = [row[0].value for row in matrix.iter_rows(min_row=15, max_row=20)]
     assert legend == ["● green", "◐ yellow", "○ red", "x", "? no text", "! error"]
     assert matrix["A15"].fill.start_color.rgb == "00" + COLOURS[planscan.Status.GREEN][0]
-    assert matrix["B15"].value == "good hits on the search words: housing-social work is a theme"
+    assert matrix["B15"].value == "housing-social work is a main theme, with goals or measures"
     assert documents.max_row == 30 and hits.max_row == 709  # a header and 29 documents, 708 hits
 
 

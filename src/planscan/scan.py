@@ -83,8 +83,10 @@ def scan(
         check_tesseract()  # says what to install before any document is read
     fetched = None
     if fetch is not None:
-        if manifest is None or store is None:
+        if manifest is None:
             raise InputError("--fetch needs --manifest: the URLs are in the manifest")
+        if store is None:
+            raise InputError("fetching needs a store folder to download into: give store=")
         from planscan.fetch import fetch as run_fetch
 
         fetched = run_fetch(

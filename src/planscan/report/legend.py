@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from planscan.models import Review, Status
 
 LEGEND: tuple[tuple[Status, str], ...] = (
-    (Status.GREEN, "good hits on the search words: housing-social work is a theme"),
-    (Status.YELLOW, "few hits: some housing-social content"),
-    (Status.RED, "little housing-social content to trace"),
+    (Status.GREEN, "housing-social work is a main theme, with goals or measures"),
+    (Status.YELLOW, "some housing-social content: a section, a few goals, planned tasks"),
+    (Status.RED, "little or no housing-social content"),
     (Status.MISSING, "no document found for this plan level"),
     (Status.NO_TEXT, "no text could be extracted (scanned without OCR?)"),
     (Status.ERROR, "the document could not be read"),
