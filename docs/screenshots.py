@@ -70,7 +70,7 @@ def main() -> None:
             color_system="truecolor",
             file=io.StringIO(),
         )
-        console.print(Group(render_matrix(result), render_legend()))
+        console.print(Group(render_matrix(result), render_legend(result)))
         svg = console.export_svg(title="planscan scan examples/")
         width, height = (
             float(n)

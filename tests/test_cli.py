@@ -16,8 +16,9 @@ from planscan.errors import ExitCode
 runner = CliRunner()
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
+def run(*args: str, columns: int | None = None) -> tuple[int, str, str]:
+    env = {"COLUMNS": str(columns)} if columns else None
+    result = runner.invoke(app, list(args), env=env)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -35,6 +36,10 @@ def test_scan_prints_matrix_legend_and_documents(tree: Path) -> None:
     assert err == (
         f"planscan: {tree / 'Beta' / 'arealdel-nettside.pdf'}: the file is a web page, not a PDF"
         " or DOCX; the server returned a page instead of the document\n"
+        # Nothing is skipped without a word.
+        f"planscan: note: {tree / 'Beta' / '~$dokument.docx'}: a Word lock file, not a"
+        " document; skipped\n"
+        f"planscan: note: {tree}: skipped 1 file: liste.txt that is not PDF, DOCX or DOC\n"
     )
 
 
@@ -273,3 +278,61 @@ def test_a_progress_bar_on_a_terminal_and_none_in_a_log(tree: Path, tmp_path: Pa
     assert "pages/s" not in logged.stderr and "documents" not in logged.stderr
     dumb = _stderr_on_a_terminal(command, {**env, "TERM": "dumb"})
     assert "pages/s" not in dumb
+
+
+def test_fail_on_names_the_cells_that_failed(clean_tree: Path) -> None:
+    code, _, err = run("scan", str(clean_tree), "-q", "--fail-on", "red")
+    assert code == ExitCode.FAIL_ON
+    lines = err.splitlines()
+    assert lines[0] == "planscan: --fail-on red: 8 cells are at or below red:"
+    assert "planscan:   Alfa · Kommuneplan – samfunnsdel: red" in lines
+    assert "planscan:   Alfa · Planstrategi: x (missing)" in lines
+    assert not any("Temaplan bolig" in line for line in lines)  # green passes
+
+
+def test_a_level_the_manifest_does_not_list_is_not_checked(
+    clean_tree: Path, tmp_path: Path
+) -> None:
+    """--fail-on missing fails on a level the manifest lists without a plan (x), never on
+    levels nobody looked for; the matrix shows the difference."""
+    plan = clean_tree / "Alfa" / "boligsosial-handlingsplan.pdf"
+    manifest = tmp_path / "plans.yaml"
+    manifest.write_text(
+        f"plans:\n  - {{municipality: Alfa, level: temaplan-bolig, path: '{plan}'}}\n", "utf-8"
+    )
+    code, out, err = run("scan", "-m", str(manifest), "-q", "--fail-on", "missing")
+    assert code == ExitCode.OK and err == ""
+    planstrategi = next(line for line in out.splitlines() if "Planstrategi" in line)
+    assert "·" in planstrategi and "x" not in planstrategi.replace("Planstrategi", "")
+    assert "not checked: the manifest lists no plan for this level" in out
+    manifest.write_text(
+        manifest.read_text("utf-8") + "  - {municipality: Alfa, level: planstrategi}\n", "utf-8"
+    )
+    code, out, err = run("scan", "-m", str(manifest), "-q", "--fail-on", "missing")
+    assert code == ExitCode.FAIL_ON
+    assert err.splitlines()[1:] == ["planscan:   Alfa · Planstrategi: x (missing)"]
+
+
+@pytest.mark.parametrize(
+    "name", [":100:", ":smile:", "[red]x", "[bold]Vågan :thumbs_up:", "[link=x]y"]
+)
+def test_names_and_values_are_printed_as_they_are(
+    clean_tree: Path, tmp_path: Path, name: str
+) -> None:
+    """A name that looks like rich markup or an emoji code reaches the terminal unchanged."""
+    folder = tmp_path / "scan" / name
+    folder.mkdir(parents=True)
+    source = clean_tree / "Alfa" / "boligsosial-handlingsplan.pdf"
+    (folder / "boligsosial-handlingsplan.pdf").write_bytes(source.read_bytes())
+    code, out, _ = run("scan", str(tmp_path / "scan"), columns=200)
+    assert code == ExitCode.OK
+    assert name in out and f"{name} · Temaplan bolig" in out
+    assert "💯" not in out and "😄" not in out and "👍" not in out
+
+
+def test_a_yaml_error_on_line_100_is_not_an_emoji(tmp_path: Path, clean_tree: Path) -> None:
+    keywords = tmp_path / "kwbad.yaml"
+    keywords.write_text("version: 2\n" + "# x\n" * 98 + "terms: bolig: [\n", encoding="utf-8")
+    code, out, err = run("scan", str(clean_tree), "-k", str(keywords))
+    assert code == ExitCode.USAGE and out == ""
+    assert err.startswith(f"planscan: {keywords}:100:") and "💯" not in err

@@ -6,6 +6,7 @@ import importlib.util
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,15 +116,51 @@ def test_nynorsk_plans_are_read_in_nynorsk(keywords: KeywordSet) -> None:
 
 
 def test_the_accuracy_benchmark_reads_the_corpus_blind(monkeypatch: pytest.MonkeyPatch) -> None:
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy.py"
-    spec = importlib.util.spec_from_file_location("accuracy", path)
-    assert spec is not None and spec.loader is not None
-    accuracy = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "accuracy", accuracy)  # dataclasses look it up
-    spec.loader.exec_module(accuracy)
+    accuracy = _accuracy_module(monkeypatch)
     plans = accuracy.read_plans(CORPUS)
     assert len(plans) == 25
     assert sorted(p.name for p in plans if p.label) == sorted(name for name, _ in labelled())
     header = ("- Dokumenttype:", "- Kommunenr:", "- Konvertert:")
     assert not any(h in page for p in plans for page in p.pages for h in header)
     assert sum(len(p.pages) for p in plans) == 418
+
+
+def _accuracy_module(monkeypatch: pytest.MonkeyPatch) -> Any:
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy.py"
+    spec = importlib.util.spec_from_file_location("accuracy", path)
+    assert spec is not None and spec.loader is not None
+    accuracy = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "accuracy", accuracy)  # dataclasses look it up
+    spec.loader.exec_module(accuracy)
+    return accuracy
+
+
+@pytest.mark.slow  # writes and reads 25 documents
+def test_every_real_plan_in_a_folder_scan_stands_in_a_visible_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 25 real plans, one folder per municipality: every plan is in a cell of the matrix
+    (a level's, or the row for unclassified documents and documents that are not plans), and
+    no cell says x for a level that has a document."""
+    import planscan
+
+    accuracy = _accuracy_module(monkeypatch)
+    for plan in accuracy.read_plans(CORPUS):
+        accuracy.write_docx(tmp_path / plan.municipality / f"{plan.name[:-3]}.docx", plan.pages)
+    result = planscan.scan([tmp_path], options=planscan.ScanOptions(evidence=False))
+    in_cells = {path for cell in result.matrix for path in cell.documents}
+    assert {d.path for d in result.documents} == in_cells
+    for cell in result.matrix:
+        if cell.status is Status.MISSING:
+            assert not any(
+                d.municipality == cell.municipality and d.level == cell.level and d.in_a_level
+                for d in result.documents
+            )
+    by_name = {Path(d.path).name: d for d in result.documents}
+    assert by_name["3312_lier_helhetlig_boligstrategi_2023-2027.docx"].level == "temaplan-bolig"
+    aal = by_name["3328_aal_kommuneplan_2015-2027_tekstdel.docx"]
+    assert (aal.level, aal.in_a_level) == ("samfunnsdel", True)
+    profile = by_name["3324_gol_folkehelseprofil_oppsummering_2024.docx"]
+    assert profile.not_plan == "folkehelseprofil" and not profile.in_a_level
+    programme = by_name["3324_gol_planprogram_samfunnsdel_2026-2038.docx"]
+    assert programme.not_plan == "planprogram" and not programme.in_a_level

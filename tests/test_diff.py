@@ -208,3 +208,32 @@ def test_diff_command(tmp_path: Path) -> None:
         ExitCode.USAGE,
         f"planscan: {tmp_path / 'x.json'}: not a planscan result (JSON from scan --json)\n",
     )
+
+
+def test_results_made_differently_are_said_to_be(tmp_path: Path) -> None:
+    """Another planscan or another keywords file can change a colour without a plan changing:
+    the diff says so, and --fail-on-change says it with the cells."""
+    other = {**NEW, "planscan_version": "2.0.0", "keywords": {"path": "mine.yaml", "sha256": "9"}}
+    change = planscan.diff(OLD, other)
+    assert change.caveats == (
+        "the results were made by different planscan versions (1.0.0 and 2.0.0): a cell may"
+        " have changed colour because planscan judges differently",
+        "the results were made with different keywords files (k and mine.yaml): a cell may"
+        " have changed colour because the search words or rules changed",
+    )
+    assert planscan.diff(OLD, NEW).caveats == ()
+    assert "> **Note:** the results were made by different planscan versions" in (
+        render_diff_markdown(change)
+    )
+    assert json.loads(render_diff_json(change))["caveats"] == list(change.caveats)
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps(OLD), encoding="utf-8")
+    new.write_text(json.dumps(other), encoding="utf-8")
+    code, out, err = run("diff", str(old), str(new), "--fail-on-change")
+    assert code == ExitCode.FAIL_ON
+    assert "Note: the results were made by different planscan versions" in " ".join(out.split())
+    assert err.splitlines() == [
+        "planscan: --fail-on-change: 2 cells got worse",
+        f"planscan: note: {change.caveats[0]}",
+        f"planscan: note: {change.caveats[1]}",
+    ]

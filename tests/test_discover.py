@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from planscan import KeywordSet
-from planscan.discover import classify_level, discover, load_manifest
+from planscan.discover import classify_level, discover, load_manifest, not_a_plan
 from planscan.errors import ConfigError, InputError
 
 
@@ -27,6 +27,18 @@ from planscan.errors import ConfigError, InputError
         ("helse-og-omsorgsplan", "temaplan-helse"),
         ("Kommunal planstrategi 2016-2019", "planstrategi"),
         ("referat fra møte", None),
+        # Real Buskerud titles and file names (ChristianBHT/Framskrivningsverkt-y, commit
+        # 3633798b): a "tekstdel" is the samfunnsdel, a strategy is a housing plan.
+        ("3328_aal_kommuneplan_2015-2027_tekstdel", "samfunnsdel"),
+        ("Kommuneplan for Ål 2015–2027 Tekstdel", "samfunnsdel"),
+        ("Kommuneplanens arealdel 2015-2027", "arealdel"),
+        ("3312_lier_helhetlig_boligstrategi_2023-2027", "temaplan-bolig"),
+        ("3338_nore-og-uvdal_boligutvikling_2023-2026", "temaplan-bolig"),
+        ("Bustadstrategi for Gol", "temaplan-bolig"),
+        ("3303_kongsberg_temaplan_skolestruktur_2023-2030", "temaplan-oppvekst"),
+        ("3312_lier_handlingsplan_demensomsorg_2025-2029", "temaplan-helse"),
+        ("3314_ovre-eiker_strategi_helse_velferd_2025-2035", "temaplan-helse"),
+        ("3330_hol_strategi_ehelse_2024-2027", "temaplan-helse"),
     ],
 )
 def test_level_from_name_or_title(keywords: KeywordSet, text: str, level: str | None) -> None:
@@ -113,3 +125,79 @@ def test_manifest_problems_all_reported_with_positions(
         f"{manifest}:6:19: plan 3: municipality: 'no' is read as the boolean false by YAML;"
         ' put it in quotes: "no"',
     ]
+
+
+@pytest.mark.parametrize(
+    ("texts", "kind"),
+    [
+        (["3324_gol_planprogram_samfunnsdel_2026-2038"], "planprogram"),
+        (["3324_gol_folkehelseprofil_oppsummering_2024"], "folkehelseprofil"),
+        (["rapport", "Kunnskapsgrunnlag for boligsosial plan"], "kunnskapsgrunnlag"),
+        (["Særutskrift fra kommunestyret"], "særutskrift"),
+        (["kommuneplanens-samfunnsdel-2018"], None),
+    ],
+)
+def test_documents_that_are_not_the_plan_of_a_level(
+    keywords: KeywordSet, texts: list[str], kind: str | None
+) -> None:
+    assert not_a_plan(texts, keywords) == kind
+
+
+def test_nothing_in_a_folder_is_skipped_without_a_word(
+    keywords: KeywordSet, tmp_path: Path
+) -> None:
+    (tmp_path / "Alfa").mkdir()
+    (tmp_path / "Alfa" / "planstrategi.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "Alfa" / "lenker.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "Alfa" / "~$plan.docx").write_bytes(b"lock")
+    (tmp_path / "Alfa" / ".DS_Store").write_bytes(b"")
+    (tmp_path / "Alfa" / "gammel.pdf").symlink_to(tmp_path / "finnes-ikke.pdf")
+    (tmp_path / "Beta").mkdir()  # an empty municipality folder: a column of x
+    (tmp_path / "Gamma").mkdir()
+    (tmp_path / "Gamma" / "notat.txt").write_text("x", encoding="utf-8")
+    notes: list[str] = []
+    refs = discover([tmp_path], keywords, notes)
+    assert [(r.municipality, r.path.name if r.path else None) for r in refs] == [
+        ("Alfa", "planstrategi.pdf"),
+        ("Beta", None),
+    ]
+    assert sorted(notes) == sorted(
+        [
+            f"{tmp_path / 'Alfa' / 'gammel.pdf'}: a link to a file that does not exist; skipped",
+            f"{tmp_path / 'Alfa' / '~$plan.docx'}: a Word lock file, not a document; skipped",
+            f"{tmp_path}: skipped 2 files: lenker.txt, notat.txt that are not PDF, DOCX or DOC",
+            f"{tmp_path}: skipped hidden 1 file: .DS_Store",
+            f"{tmp_path / 'Beta'}: an empty folder; its column is x",
+            f"{tmp_path / 'Gamma'}: no plan documents (PDF, DOCX or DOC), only other files; not"
+            " taken for a municipality",
+        ]
+    )
+
+
+def test_an_empty_scan_is_an_input_error(keywords: KeywordSet, tmp_path: Path) -> None:
+    import planscan
+
+    (tmp_path / "Alfa").mkdir()
+    (tmp_path / "Alfa" / "les-meg.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        planscan.scan([tmp_path])
+    message = str(info.value)
+    assert message.startswith(f"nothing to scan: no PDF, DOCX or DOC files in {tmp_path}")
+    assert "les-meg.txt" in message
+
+
+def test_an_empty_municipality_folder_is_a_column_of_x(
+    keywords: KeywordSet, tree: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    import planscan
+    from planscan.models import Status
+
+    root = tmp_path / "scan"
+    shutil.copytree(tree / "Alfa", root / "Alfa")
+    (root / "Beta").mkdir()
+    result = planscan.scan([root])
+    assert result.municipalities == ("Alfa", "Beta")
+    assert {c.status for c in result.matrix if c.municipality == "Beta"} == {Status.MISSING}
+    assert result.notes == (f"{root / 'Beta'}: an empty folder; its column is x",)

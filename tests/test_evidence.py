@@ -12,7 +12,7 @@ from planscan.errors import ExitCode
 from planscan.models import Hit, MatchKind
 from planscan.report.evidence import highlight, page_text
 from tests.conftest import CliRun
-from tests.fixtures.generate import HOSTILE_SCRIPT, RUNNING_HEADER
+from tests.fixtures.generate import HOSTILE_SCRIPT, RUNNING_HEADER, make_docx
 from tests.goldens import assert_golden
 
 REPO = Path(__file__).resolve().parents[1]
@@ -63,17 +63,17 @@ def test_hits_shows_how_each_hit_matched_and_the_running_header_once(
         "boligsosial · 1 hit, 1 in a running header · housing-social word",
     ]
     assert (
-        "s. 3 Tiltak for «vanskeIigstilte» og god naerhet til tjenester. [«vanskeIigstilte»:"
+        "s. 3 Tiltak for ⟦vanskeIigstilte⟧ og god naerhet til tjenester. [⟦vanskeIigstilte⟧:"
         " damaged letters: an OCR guess] [housing-social]" in words(out)
     )
-    assert "[«naerhet»: written without æ/ø/å]" in out
+    assert "[⟦naerhet⟧: written without æ/ø/å]" in out
     header_hits = [
         line.rstrip()
         for line in lines
         if line.startswith("s. ") and RUNNING_HEADER.split()[1] in line
     ]
     assert header_hits == [
-        "s. 1 «Boligsosial» handlingsplan for Alfa kommune 2018-2022  [running header/footer:"
+        "s. 1 ⟦Boligsosial⟧ handlingsplan for Alfa kommune 2018-2022  [running header/footer:"
         " listed once, not counted]"
     ]
     assert "Husbanken ·" not in out  # only the terms asked for
@@ -82,7 +82,7 @@ def test_hits_shows_how_each_hit_matched_and_the_running_header_once(
 def test_hits_prints_document_text_as_text(evidence_tree: Path) -> None:
     code, out, _ = run("hits", str(evidence_tree / "Alfa" / "boligsosial-handlingsplan.pdf"))
     assert code == ExitCode.OK
-    assert f"«Husbanken» {HOSTILE_SCRIPT} bidrar." in out
+    assert f"⟦Husbanken⟧ {HOSTILE_SCRIPT} bidrar." in out
 
 
 def test_hits_with_an_unknown_term_or_file(tmp_path: Path) -> None:
@@ -140,3 +140,12 @@ def test_highlight_marks_whole_words_first() -> None:
         ("Husbanken", True),
     )
     assert highlight("utleieboliger", "utleieboliger") == (("utleieboliger", True),)
+
+
+def test_snippet_marks_cannot_be_taken_for_the_plans_own_quotes(tmp_path: Path) -> None:
+    """A plan that quotes with guillemets: the matched word is marked with ⟦⟧, not «»."""
+    plan = tmp_path / "Alfa" / "plan-for-bosetting.docx"
+    make_docx(plan, [["Alle får «faddere» i «bosettingsfasen» og hjelp til å finne bolig."]])
+    code, out, _ = run("hits", str(plan), "--term", "bosetning", columns=200)
+    assert code == ExitCode.OK
+    assert "Alle får «faddere» i «⟦bosettingsfasen⟧» og hjelp til å finne bolig." in out

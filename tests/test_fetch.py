@@ -366,3 +366,11 @@ def test_a_server_down_this_week_does_not_empty_the_cell(site: Site, tmp_path: P
     assert code == ExitCode.OK
     # The kept copy (the fixture's page of search words) is read: yellow, not x or an error.
     assert next(line for line in out.splitlines() if "Temaplan bolig" in line).count("yellow") == 1
+
+
+def test_a_store_named_like_markup_is_printed_as_it_is(site: Site, tmp_path: Path) -> None:
+    manifest = write_manifest(tmp_path, site)
+    store = tmp_path / "[bold]butikk:100:"
+    code, stdout, _ = run("fetch", str(manifest), "--store", str(store))
+    assert code == ExitCode.OK
+    assert f"Fetched into {store}" in " ".join(stdout.split()) and "💯" not in stdout

@@ -134,7 +134,7 @@ def test_missing_and_unknown_sections(tmp_path: Path) -> None:
         f"{path}:1:1: the keywords file is missing the required key 'levels'",
         f"{path}:1:1: the keywords file is missing the required key 'judgement'",
         f"{path}:3:1: unknown key 'colours' in the keywords file; expected one of:"
-        " version, matching, judgement, terms, levels",
+        " version, matching, judgement, terms, levels, not_plans",
     ]
 
 

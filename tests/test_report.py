@@ -46,7 +46,9 @@ def test_matrix_csv(result: planscan.ScanResult) -> None:
     assert rows[2] == ["arealdel", "Kommuneplan – arealdel", "missing", "error"]
     assert rows[5] == ["temaplan-bolig", "Temaplan bolig", "green", "missing"]
     assert rows[9] == ["planstrategi", "Planstrategi", "missing", "red"]
-    assert len(rows) == 10
+    # Beta's notat.pdf has no level: a row of its own, never a vanished document.
+    assert rows[10] == ["unclassified", "Unclassified or not a plan", "not-checked", "red"]
+    assert len(rows) == 11
 
 
 def test_municipality_that_looks_like_a_formula_is_neutralised(tmp_path: Path) -> None:
@@ -97,7 +99,14 @@ def test_json_has_the_documented_shape(result: planscan.ScanResult) -> None:
     assert cell["status"] == "green" and cell["documents"][0].endswith(
         "boligsosial-handlingsplan.pdf"
     )
-    assert {c["status"] for c in data["matrix"]} == {"green", "red", "missing", "error"}
+    assert {c["status"] for c in data["matrix"]} == {
+        "green",
+        "red",
+        "missing",
+        "error",
+        "not-checked",
+    }
+    assert data["levels"][-1] == {"id": "unclassified", "label": "Unclassified or not a plan"}
 
 
 def test_json_layout_puts_each_hit_on_a_line_of_its_own(result: planscan.ScanResult) -> None:

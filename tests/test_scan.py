@@ -31,7 +31,9 @@ def test_scan_a_folder_from_python(tree: Path) -> None:
     assert result.cell("Beta", "arealdel").status is Status.ERROR
     assert result.cell("Beta", "planstrategi").status is Status.RED
     assert result.cell("Alfa", "planstrategi").status is Status.MISSING
-    assert len(result.matrix) == 9 * 2
+    assert len(result.matrix) == 10 * 2  # nine levels and the unclassified row
+    assert result.cell("Beta", "unclassified").status is Status.RED
+    assert result.cell("Alfa", "unclassified").status is Status.NOT_CHECKED
 
 
 def test_scanned_pdf_is_no_text_never_red(docs: dict[str, Path], keywords: KeywordSet) -> None:

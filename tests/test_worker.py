@@ -8,6 +8,7 @@ import resource
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,20 @@ def test_password(files: dict[str, Path], keywords: KeywordSet) -> None:
     assert doc.status is Status.YELLOW and doc.counts["Husbanken"] == 1
     # An empty user password (only an owner password) just works.
     assert scan_one(files["owner_only"], keywords).counts["vanskeligstilt"] == 1
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_wrong_password_is_told_apart_from_none(
+    files: dict[str, Path], keywords: KeywordSet, engine: str
+) -> None:
+    options = ScanOptions(jobs=1, engine=engine)
+    none = scan_document(PlanRef("A", files["encrypted"]), keywords, options)
+    wrong = scan_document(
+        PlanRef("A", files["encrypted"]), keywords, replace(options, password="feil")
+    )
+    assert (none.reason, wrong.reason) == ("encrypted", "wrong-password")
+    assert "give --password" in (none.message or "")
+    assert (wrong.message or "").startswith("the password is wrong for this PDF")
 
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])

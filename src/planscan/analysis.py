@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from planscan.discover import classify_level, title_lines
+from planscan.discover import classify_level, not_a_plan, title_lines
 from planscan.extract import iter_pages
 from planscan.judge import judge_document
 from planscan.match import (
@@ -37,6 +37,9 @@ from planscan.runninglines import (
     running_keys_from_counts,
     spans_from_edges,
 )
+
+# A document's kind ("planprogram") is read from its name and the start of its title.
+_TITLE_HEAD_WORDS = 20
 
 
 def blank_result(ref: PlanRef, keywords: KeywordSet, sha256: str | None = None) -> DocumentResult:
@@ -171,6 +174,12 @@ def analyse(
     if result.level is None:
         level = classify_level(title_text, keywords.levels)
         result = replace(result, level=level, level_source="title" if level else None)
+    if result.level_source != "manifest":
+        # Only the title's first words: a table of contents on the first page may list a
+        # "Vedlegg" of a real plan.
+        head = " ".join(title_text.split()[:_TITLE_HEAD_WORDS])
+        name = ref.path.stem if ref.path is not None else (ref.title or "")
+        result = replace(result, not_plan=not_a_plan([name, head], keywords))
     if not pages:
         return replace(result, message="the document has no pages", reason="damaged")
     result = replace(result, ocr=ocr)

@@ -68,12 +68,14 @@ def _console(stderr: bool) -> Console:
     if stderr not in _CONSOLES:
         from rich.console import Console
 
-        _CONSOLES[stderr] = Console(stderr=stderr, highlight=False)
+        # Text from documents and users is printed as it is: no markup, no emoji codes.
+        _CONSOLES[stderr] = Console(stderr=stderr, highlight=False, markup=False, emoji=False)
     return _CONSOLES[stderr]
 
 
 def _out(renderable: RenderableType = "") -> None:
-    _console(stderr=False).print(renderable)
+    # Never cropped: a path longer than the terminal is printed whole (it is pasted back).
+    _console(stderr=False).print(renderable, crop=False)
 
 
 def _err_lines(lines: Iterable[str]) -> None:
@@ -360,22 +362,25 @@ def _with_evidence(options: ScanOptions, evidence: bool) -> ScanOptions:
 def _finish(result: ScanResult, outputs: Outputs, details: bool, debug: bool) -> None:
     """Write the output files, print the matrix and the notes, and exit with the right code."""
     from planscan.matrix import failing_cells
-    from planscan.report.notes import scan_notes
+    from planscan.report.notes import fail_on_notes, scan_notes
     from planscan.report.terminal import render_details, render_legend, render_matrix, render_scan
 
     _run(lambda: write_outputs(result, outputs.files, debug), debug)
     if outputs.quiet:
         _out(render_matrix(result))
-        _out(render_legend(bool(result.reviews)))
+        _out(render_legend(result))
     else:
         _out(render_scan(result))
     if details:
         _out()
         _out(render_details(result))
     _err_lines(scan_notes(result, debug))
+    failing = failing_cells(result, outputs.fail_on)
+    if outputs.fail_on is not None:
+        _err_lines(fail_on_notes(result, failing, outputs.fail_on))
     if result.failed:
         raise typer.Exit(int(ExitCode.DOCUMENT_ERRORS))
-    raise typer.Exit(int(ExitCode.FAIL_ON if failing_cells(result, outputs.fail_on) else 0))
+    raise typer.Exit(int(ExitCode.FAIL_ON if failing else ExitCode.OK))
 
 
 def _store_path(store: Path | None) -> Path:
@@ -583,6 +588,10 @@ def diff(
     if not to_stdout:
         _out(render_diff(result))
     worse = fail_on_change and bool(result.worse)
+    if worse:
+        cells = f"{len(result.worse)} cell{'s' if len(result.worse) != 1 else ''}"
+        _err_lines([f"planscan: --fail-on-change: {cells} got worse"])
+        _err_lines(f"planscan: note: {caveat}" for caveat in result.caveats)
     raise typer.Exit(int(ExitCode.FAIL_ON if worse else ExitCode.OK))
 
 

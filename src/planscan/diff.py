@@ -50,7 +50,27 @@ def diff(old: ResultLike, new: ResultLike) -> ResultDiff:
     extra = [key for key in {**old_docs, **new_docs} if key not in cell_order]
     for key in cell_order + extra:
         documents += _compare_cell(key, old_docs.get(key, []), new_docs.get(key, []))
-    return ResultDiff(old_name, new_name, levels, tuple(changes), tuple(documents))
+    caveats = _caveats(old_data, new_data)
+    return ResultDiff(old_name, new_name, levels, tuple(changes), tuple(documents), caveats)
+
+
+def _caveats(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[str, ...]:
+    """What makes the two results not alike, so that a colour may change without a plan."""
+    found = []
+    before, after = old.get("planscan_version"), new.get("planscan_version")
+    if before != after:
+        found.append(
+            f"the results were made by different planscan versions ({before} and {after}):"
+            " a cell may have changed colour because planscan judges differently"
+        )
+    old_keywords, new_keywords = old.get("keywords") or {}, new.get("keywords") or {}
+    if old_keywords.get("sha256") != new_keywords.get("sha256"):
+        found.append(
+            "the results were made with different keywords files"
+            f" ({old_keywords.get('path')} and {new_keywords.get('path')}): a cell may have"
+            " changed colour because the search words or rules changed"
+        )
+    return tuple(found)
 
 
 def _load(result: ResultLike, default_name: str) -> tuple[str, Mapping[str, Any]]:

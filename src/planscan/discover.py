@@ -25,18 +25,33 @@ def _pattern_text(text: str) -> str:
 
 
 def classify_level(text: str, levels: Sequence[Level]) -> str | None:
-    """Return the id of the level whose pattern occurs first in text (a name or a title)."""
+    """Return the id of the level whose pattern occurs first in text (a name or a title); a
+    level's fallback patterns only when no level's patterns occur at all."""
     haystack = _pattern_text(text)
-    best: tuple[int, int, str] | None = None
-    for level in levels:
-        for pattern in level.patterns:
-            position = haystack.find(_pattern_text(pattern).strip())
-            if position < 0:
-                continue
-            candidate = (position, -len(pattern), level.id)
-            if best is None or candidate < best:
-                best = candidate
-    return best[2] if best else None
+    for fallback in (False, True):
+        best: tuple[int, int, str] | None = None
+        for level in levels:
+            for pattern in level.fallback if fallback else level.patterns:
+                position = haystack.find(_pattern_text(pattern).strip())
+                if position < 0:
+                    continue
+                candidate = (position, -len(pattern), level.id)
+                if best is None or candidate < best:
+                    best = candidate
+        if best is not None:
+            return best[2]
+    return None
+
+
+def not_a_plan(texts: Iterable[str], keywords: KeywordSet) -> str | None:
+    """The word (of keywords.yaml's not_plans) that says a document is not the plan of a
+    level ("planprogram", "folkehelseprofil"), found in its name or title; else None."""
+    for text in texts:
+        haystack = _pattern_text(text)
+        for word in keywords.not_plans:
+            if _pattern_text(word).strip() in haystack:
+                return word
+    return None
 
 
 def title_lines(first_page: str) -> str:
@@ -45,25 +60,60 @@ def title_lines(first_page: str) -> str:
     return " ".join(lines[:TITLE_LINES])
 
 
-def discover(paths: Iterable[Path], keywords: KeywordSet) -> list[PlanRef]:
+def discover(
+    paths: Iterable[Path], keywords: KeywordSet, notes: list[str] | None = None
+) -> list[PlanRef]:
     """Given files and folders, return the documents in them with municipality and level.
 
     A folder holds ROOT/<municipality>/<file>; a file directly in ROOT belongs to ROOT's
     own name. The level comes from the file name here; scan() falls back to the title.
-    A subfolder with its own plans.yaml is a separate plan set and is left out.
+    A subfolder with its own plans.yaml is a separate plan set and is left out. A
+    municipality folder without documents is still a municipality (its column is x).
+    Every path left out is said in `notes`: nothing is skipped without a word.
     """
+    notes = notes if notes is not None else []
     refs: list[PlanRef] = []
     for path in paths:
         if path.is_dir():
-            for file in sorted(_document_files(path), key=norwegian_sort_key):
+            files = sorted(_document_files(path, notes), key=norwegian_sort_key)
+            found: set[str] = set()
+            for file in files:
                 relative = file.relative_to(path)
                 municipality = relative.parts[0] if len(relative.parts) > 1 else _folder_name(path)
+                found.add(municipality)
                 refs.append(_ref(file, municipality, keywords))
+            for folder in _municipality_folders(path):
+                if folder.name in found:
+                    continue
+                if any(child.is_file() for child in folder.rglob("*")):
+                    notes.append(
+                        f"{folder}: no plan documents (PDF, DOCX or DOC), only other files;"
+                        " not taken for a municipality"
+                    )
+                else:
+                    refs.append(PlanRef(folder.name, None))
+                    notes.append(f"{folder}: an empty folder; its column is x")
         elif path.is_file():
             refs.append(_ref(path, _folder_name(path.parent), keywords))
+        elif path.is_symlink():
+            raise InputError(f"{path}: a link to a file or folder that does not exist")
         else:
             raise InputError(f"{path}: no such file or folder")
     return refs
+
+
+def _municipality_folders(root: Path) -> list[Path]:
+    """The folders directly in root that stand for municipalities (not hidden, not a plan
+    set with its own plans.yaml)."""
+    plan_sets = set(separate_plan_sets([root]))
+    return sorted(
+        (
+            child
+            for child in root.iterdir()
+            if child.is_dir() and not child.name.startswith(".") and child not in plan_sets
+        ),
+        key=norwegian_sort_key,
+    )
 
 
 # Norwegian alphabetical order ends with æ, ø, å; code point order would put å first.
@@ -105,19 +155,49 @@ def separate_plan_sets(paths: Iterable[Path]) -> list[Path]:
     return sorted(found, key=norwegian_sort_key)
 
 
-def _document_files(root: Path) -> Iterable[Path]:
+def _document_files(root: Path, notes: list[str]) -> list[Path]:
+    """The plan documents under root; every other path is said in notes, by kind."""
     plan_sets = [p.relative_to(root).parts for p in separate_plan_sets([root])]
+    documents: list[Path] = []
+    hidden: list[Path] = []
+    other_kinds: list[Path] = []
     for file in root.rglob("*"):
         relative = file.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
         if any(relative.parts[: len(parts)] == parts for parts in plan_sets):
+            continue  # said once, in the plan-set note
+        if any(part.startswith(".") for part in relative.parts):
+            if not any(part.startswith(".") for part in relative.parts[:-1]):
+                hidden.append(file)  # a hidden folder is said once, not its contents
             continue
-        # Word leaves ~$name.docx lock files beside open documents.
-        if file.name.startswith("~$") or not file.is_file():
+        if file.is_symlink() and not file.exists():
+            notes.append(f"{file}: a link to a file that does not exist; skipped")
+        elif file.is_dir():
             continue
-        if file.suffix.lower() in SUPPORTED_SUFFIXES:
-            yield file
+        elif not file.is_file():
+            notes.append(f"{file}: not a regular file (a pipe or a device?); skipped")
+        elif file.name.startswith("~$"):
+            # Word leaves ~$name.docx lock files beside open documents.
+            notes.append(f"{file}: a Word lock file, not a document; skipped")
+        elif file.suffix.lower() in SUPPORTED_SUFFIXES:
+            documents.append(file)
+        else:
+            other_kinds.append(file)
+    if other_kinds:
+        notes.append(
+            f"{root}: skipped {_some(other_kinds)} that {'is' if len(other_kinds) == 1 else 'are'}"
+            " not PDF, DOCX or DOC"
+        )
+    if hidden:
+        notes.append(f"{root}: skipped hidden {_some(hidden)}")
+    return documents
+
+
+def _some(paths: Sequence[Path], shown: int = 3) -> str:
+    """ "2 files: a.txt, b.jpg" or "7 files: a.txt, b.jpg, c.png and 4 more"."""
+    names = [p.name for p in sorted(paths, key=norwegian_sort_key)]
+    listed = ", ".join(names[:shown])
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return f"{len(names)} {'file' if len(names) == 1 else 'files'}: {listed}{more}"
 
 
 def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:

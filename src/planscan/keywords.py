@@ -20,9 +20,9 @@ from planscan.models import (
 from planscan.yamlfile import Checker, Node, parse_nodes
 
 VERSION = 2
-_TOP_KEYS = ("version", "matching", "judgement", "terms", "levels")
+_TOP_KEYS = ("version", "matching", "judgement", "terms", "levels", "not_plans")
 _TERM_KEYS = ("mode", "specific", "generic", "variants", "exclusions", "ocr")
-_LEVEL_KEYS = ("label", "patterns")
+_LEVEL_KEYS = ("label", "patterns", "fallback")
 _JUDGEMENT_LISTS = (
     "housing_words",
     "contents_headings",
@@ -99,9 +99,10 @@ def _build(root: Node, display: str, sha256: str) -> KeywordSet:
     levels = _levels(check, top["levels"]) if "levels" in top else ()
     judgement = _judgement(check, top["judgement"]) if "judgement" in top else None
     matching = _matching(check, top["matching"]) if "matching" in top else MatchingRules()
+    not_plans = check.strings(top["not_plans"], "not_plans") if "not_plans" in top else ()
     check.raise_if_any()
     assert judgement is not None
-    return KeywordSet(display, sha256, terms, levels, judgement, matching)
+    return KeywordSet(display, sha256, terms, levels, judgement, matching, not_plans)
 
 
 def _terms(check: Checker, node: Node) -> tuple[Term, ...]:
@@ -171,10 +172,13 @@ def _levels(check: Checker, node: Node) -> tuple[Level, ...]:
         patterns = (
             check.strings(fields["patterns"], f"{where}: patterns") if "patterns" in fields else ()
         )
+        fallback = (
+            check.strings(fields["fallback"], f"{where}: fallback") if "fallback" in fields else ()
+        )
         if "patterns" in fields and fields["patterns"].kind == "seq" and not patterns:
             check.problem(fields["patterns"], f"{where}: patterns needs at least one entry")
         if label is not None and patterns:
-            levels.append(Level(level_id, label, patterns))
+            levels.append(Level(level_id, label, patterns, fallback))
     return tuple(levels)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from planscan.errors import InputError
 from planscan.keywords import load_keywords
 from planscan.matrix import build_result
-from planscan.models import KeywordSet, PlanRef, ScanResult
+from planscan.models import KeywordSet, PlanRef, ScanResult, Status
 from planscan.resultfile import document_from_dict, read_result
 
 # What every part must agree on, with what to tell the user when one does not.
@@ -78,7 +78,14 @@ def merge(
     if len(documents) != total:
         raise InputError(f"the parts hold {len(documents)} of {total} documents")
     refs = [PlanRef(municipality, None) for municipality in first["municipalities"]]
-    result = build_result(refs, documents, keyword_set)
+    # Which cells nobody looked for is known from the manifest, which the parts share: every
+    # part's matrix says so.
+    not_checked = {
+        (cell["municipality"], cell["level"])
+        for cell in first["matrix"]
+        if cell.get("computed") == Status.NOT_CHECKED.value
+    }
+    result = build_result(refs, documents, keyword_set, not_checked=not_checked)
     return replace(
         result,
         planscan_version=first["planscan_version"],

@@ -18,6 +18,9 @@ class Status(str, Enum):
     NO_TEXT = "no-text"
     ERROR = "error"
     MISSING = "missing"
+    # A cell nobody looked for: a level the manifest does not list for a municipality, or the
+    # "unclassified" row of a municipality that has no such document. Never fails --fail-on.
+    NOT_CHECKED = "not-checked"
 
     @property
     def rank(self) -> int:
@@ -32,6 +35,7 @@ _STATUS_RANK = {
     Status.NO_TEXT: 2,
     Status.ERROR: 1,
     Status.MISSING: 0,
+    Status.NOT_CHECKED: -1,
 }
 
 
@@ -76,6 +80,12 @@ class Level:
     id: str
     label: str
     patterns: tuple[str, ...]
+    fallback: tuple[str, ...] = ()  # count only when no level's patterns match
+
+
+# The matrix's last row, shown only when a scan has such documents: documents whose level
+# is not known, and documents that are not the plan of a level (a planprogram, a profile).
+UNCLASSIFIED = Level("unclassified", "Unclassified or not a plan", (), ())
 
 
 @dataclass(frozen=True)
@@ -157,6 +167,7 @@ class KeywordSet:
     levels: tuple[Level, ...]
     judgement: JudgementRules = field(default_factory=JudgementRules)
     matching: MatchingRules = field(default_factory=MatchingRules)
+    not_plans: tuple[str, ...] = ()  # a document named so is not the plan of a level
 
     def level(self, level_id: str) -> Level | None:
         return next((lvl for lvl in self.levels if lvl.id == level_id), None)
@@ -322,6 +333,14 @@ class DocumentResult:
     detail: str | None = None  # the raw exception behind an error; shown only with --debug
     title: str | None = None
     url: str | None = None
+    # What the document is instead of a plan ("planprogram", "folkehelseprofil"), from its
+    # name or title; such a document fills no level's cell unless a manifest puts it there.
+    not_plan: str | None = None
+
+    @property
+    def in_a_level(self) -> bool:
+        """It fills its level's cell: it has a level, and is a plan or the manifest says so."""
+        return self.level is not None and (self.not_plan is None or self.level_source == "manifest")
 
 
 @dataclass(frozen=True)
@@ -409,9 +428,17 @@ class ScanResult:
     shard: ShardInfo | None = None  # set when this is one part of a --shard scan
     skipped_plan_sets: tuple[str, ...] = ()  # subfolders with their own plans.yaml
     fetch: FetchReport | None = None  # what was fetched first (scan --fetch), if anything
+    notes: tuple[str, ...] = ()  # paths left out and folders without documents, and why
 
     def cell(self, municipality: str, level: str) -> Cell:
         return next(c for c in self.matrix if c.municipality == municipality and c.level == level)
+
+    @property
+    def levels(self) -> tuple[Level, ...]:
+        """The matrix's rows: the keywords file's levels, then the unclassified row if used."""
+        if any(cell.level == UNCLASSIFIED.id for cell in self.matrix):
+            return (*self.keywords.levels, UNCLASSIFIED)
+        return self.keywords.levels
 
     @property
     def failed(self) -> tuple[DocumentResult, ...]:
@@ -537,6 +564,9 @@ class ResultDiff:
     levels: tuple[Level, ...]  # the newer result's levels, for labels and order
     cells: tuple[CellChange, ...]
     documents: tuple[DocumentChange, ...]
+    # The two results were not made alike (another planscan, another keywords file): colours
+    # may have changed for that reason, not because a plan did.
+    caveats: tuple[str, ...] = ()
 
     @property
     def worse(self) -> tuple[CellChange, ...]:

@@ -32,7 +32,7 @@ def result_to_dict(result: ScanResult, debug: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "planscan_version": result.planscan_version,
         "keywords": {"path": keywords.path, "sha256": keywords.sha256},
-        "levels": [{"id": level.id, "label": level.label} for level in keywords.levels],
+        "levels": [{"id": level.id, "label": level.label} for level in result.levels],
         "municipalities": list(result.municipalities),
         "documents": [_document(doc, debug) for doc in result.documents],
         "warnings": list(result.warnings),
@@ -86,6 +86,7 @@ def _document(doc: DocumentResult, debug: bool) -> dict[str, Any]:
         "level_source": doc.level_source,
         "title": doc.title,
         "url": doc.url,
+        "not_plan": doc.not_plan,
         "status": doc.status.value,
         "reason": doc.reason,
         "message": doc.message,

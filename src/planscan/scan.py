@@ -68,25 +68,32 @@ def scan(
     if password is not None:
         options = replace(options, password=password)
     keyword_set = keywords if isinstance(keywords, KeywordSet) else load_keywords(keywords)
+    if fetch is not None and manifest is None:
+        raise InputError("--fetch needs --manifest: the URLs are in the manifest")
+    if fetch is not None and store is None:
+        raise InputError("fetching needs a store folder to download into: give store=")
     overrides = _load_overrides(review, keyword_set)
     refs: list[PlanRef] = []
     if manifest is not None:
         refs.extend(load_manifest(Path(manifest), keyword_set))
     path_list = [Path(p) for p in paths]
+    notes: list[str] = []
     if path_list:
-        refs.extend(discover(path_list, keyword_set))
+        refs.extend(discover(path_list, keyword_set, notes))
     if manifest is None and not path_list:
         raise InputError("nothing to scan: give files, folders or --manifest")
+    if manifest is None and not any(ref.path is not None for ref in refs):
+        left_out = "".join(f"\n{note}" for note in notes)
+        raise InputError(
+            f"nothing to scan: no PDF, DOCX or DOC files in {', '.join(map(str, path_list))}"
+            + left_out
+        )
     if options.ocr:
         from planscan.extract.ocr import check_tesseract
 
         check_tesseract()  # says what to install before any document is read
     fetched = None
-    if fetch is not None:
-        if manifest is None:
-            raise InputError("--fetch needs --manifest: the URLs are in the manifest")
-        if store is None:
-            raise InputError("fetching needs a store folder to download into: give store=")
+    if fetch is not None and manifest is not None and store is not None:
         from planscan.fetch import fetch as run_fetch
 
         fetched = run_fetch(
@@ -111,6 +118,7 @@ def scan(
         shard=shard_info,
         skipped_plan_sets=skipped,
         fetch=fetched,
+        notes=tuple(notes),
     )
     if overrides is None:
         return result

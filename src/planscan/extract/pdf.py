@@ -42,14 +42,14 @@ def iter_pdfplumber_pages(
     except DocumentError:
         raise
     except PDFPasswordIncorrect:
-        raise pdf_password_error() from None
+        raise pdf_password_error(password) from None
     except PDFSyntaxError:
         raise DocumentError(
             "the PDF is damaged or cut off (download incomplete?); download it again", "damaged"
         ) from None
     except Exception as exc:  # pdfminer raises many undocumented types on broken files
         if any(isinstance(arg, PDFPasswordIncorrect) for arg in exc.args):
-            raise pdf_password_error() from None
+            raise pdf_password_error(password) from None
         raise DocumentError(
             f"the PDF cannot be read ({type(exc).__name__}); it may be damaged", "damaged"
         ) from exc

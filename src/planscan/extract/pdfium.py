@@ -35,7 +35,7 @@ def iter_pdfium_pages(
     try:
         document = pypdfium2.PdfDocument(str(path), password=password or None)
     except pypdfium2.PdfiumError as exc:
-        raise _document_error(str(exc)) from None
+        raise _document_error(str(exc), password) from None
     try:
         count = len(document)
         if count == 0:
@@ -85,9 +85,9 @@ def _label(document: pypdfium2.PdfDocument, index: int) -> str:
         return ""
 
 
-def _document_error(detail: str) -> DocumentError:
+def _document_error(detail: str, password: str | None) -> DocumentError:
     if "password" in detail.lower():
-        return pdf_password_error()
+        return pdf_password_error(password)
     return DocumentError("the PDF is damaged and cannot be opened; download it again", "damaged")
 
 
@@ -101,7 +101,7 @@ def render_page_gray(
     try:
         document = pypdfium2.PdfDocument(str(path), password=password or None)
     except pypdfium2.PdfiumError as exc:
-        raise _document_error(str(exc)) from None
+        raise _document_error(str(exc), password) from None
     try:
         page = document[index]
         try:

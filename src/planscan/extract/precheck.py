@@ -18,8 +18,13 @@ _OLE_ENCRYPTED = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encod
 _MIB = 1024 * 1024
 
 
-def pdf_password_error() -> DocumentError:
-    """What every PDF engine says about a password it does not have."""
+def pdf_password_error(password: str | None = None) -> DocumentError:
+    """What every PDF engine says about a password it does not have, or a wrong one."""
+    if password:
+        return DocumentError(
+            "the password is wrong for this PDF; check --password (it is case-sensitive)",
+            "wrong-password",
+        )
     return DocumentError(
         "the PDF is password-protected; give --password or use an unprotected copy",
         "encrypted",

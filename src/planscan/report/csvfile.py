@@ -38,7 +38,7 @@ def render_matrix_csv(result: ScanResult) -> str:
         else []
     )
     writer.writerow([safe_cell(v) for v in ("level", "label", *towns, *extra)])
-    for level in result.keywords.levels:
+    for level in result.levels:
         cells = [result.cell(m, level.id) for m in towns]
         values = [c.shown.value for c in cells]
         if result.reviews:

@@ -48,6 +48,9 @@ def render_diff_markdown(diff: ResultDiff) -> str:
         f"{_code(diff.old)} → {_code(diff.new)}",
         "",
     ]
+    lines += [f"> **Note:** {_text(caveat)}" for caveat in diff.caveats]
+    if diff.caveats:
+        lines.append("")
     if diff.cells:
         lines += [
             "| Plan level | Municipality | Before | After | Change |",
@@ -121,6 +124,7 @@ def diff_to_dict(diff: ResultDiff) -> dict[str, Any]:
             for cell in diff.cells
         ],
         "documents": [_document_change(change) for change in diff.documents],
+        "caveats": list(diff.caveats),
     }
 
 

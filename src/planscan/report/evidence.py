@@ -17,6 +17,9 @@ KIND_NOTES = {
     MatchKind.FOLDED: "written without æ/ø/å",
     MatchKind.OCR: "damaged letters: an OCR guess",
 }
+# The matched word in a snippet is marked with brackets Norwegian text never uses: plans quote
+# with «guillemets» («faddere» i «bosettingsfasen»), which would read as planscan's marks.
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 REPEATED_NOTE = "running header/footer: listed once, not counted"
 
 
@@ -69,7 +72,7 @@ def page_text(hit: Hit) -> str:
 def kind_note(hit: Hit) -> str:
     """How a hit matched, when it was not letter for letter: 'vanskeIigstilte: an OCR guess'."""
     note = KIND_NOTES[hit.kind]
-    return f"«{hit.match}»: {note}" if note else ""
+    return f"{MARK_OPEN}{hit.match}{MARK_CLOSE}: {note}" if note else ""
 
 
 def highlight(snippet: str, match: str) -> tuple[tuple[str, bool], ...]:

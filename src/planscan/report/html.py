@@ -30,7 +30,14 @@ from planscan.report.evidence import (
     kind_note,
     page_text,
 )
-from planscan.report.legend import LABELS, LEGEND, REVIEW_LEGEND, REVIEWED_MARK, STALE_MARK
+from planscan.report.legend import (
+    LABELS,
+    REVIEW_LEGEND,
+    REVIEWED_MARK,
+    STALE_MARK,
+    legend_entries,
+    legend_notes,
+)
 
 # Fixed: never built from data. Opens the evidence a link points to, and all of it to print.
 SCRIPT = """
@@ -88,6 +95,7 @@ table { border-collapse: collapse; }
 .st-missing { background: #f0f0f0; color: #555; font-weight: 400; }
 .st-no-text { background: #fff; color: #6a1b9a; outline: 2px dashed #6a1b9a; outline-offset: -4px; }
 .st-error { background: #fce4ec; color: #880e4f; }
+.st-not-checked { background: #fff; color: #777; font-weight: 400; }
 td.reviewed { outline: 3px dashed #111; outline-offset: -5px; }
 td.stale { outline: 3px dotted #880e4f; outline-offset: -5px; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: .25rem; font-weight: 600; }
@@ -161,7 +169,7 @@ def _cell_document(cell: Cell, result: ScanResult) -> int | None:
 def _matrix(result: ScanResult) -> str:
     head = "".join(f'<th scope="col">{_e(m)}</th>' for m in result.municipalities)
     rows = []
-    for level in result.keywords.levels:
+    for level in result.levels:
         cells = []
         for municipality in result.municipalities:
             cell = result.cell(municipality, level.id)
@@ -185,7 +193,10 @@ def _matrix(result: ScanResult) -> str:
 
 
 def _legend(result: ScanResult) -> str:
-    items = [f"<li>{_badge(status)} {_e(meaning)}</li>" for status, meaning in LEGEND]
+    items = [
+        f"<li>{_badge(status)} {_e(meaning)}</li>" for status, meaning in legend_entries(result)
+    ]
+    items += [f"<li>{_e(note)}</li>" for note in legend_notes(result)]
     if result.reviews:
         items += [
             f'<li><span class="badge">{_e(mark)}</span> {_e(meaning)}</li>'
@@ -197,7 +208,7 @@ def _legend(result: ScanResult) -> str:
 def _reviews(result: ScanResult) -> str:
     if not result.reviews:
         return ""
-    labels = {level.id: level.label for level in result.keywords.levels}
+    labels = {level.id: level.label for level in result.levels}
     items = []
     for review in result.reviews:
         o = review.override
@@ -331,7 +342,7 @@ def _hits(doc: DocumentResult, result: ScanResult) -> str:
 
 
 def _document(doc: DocumentResult, doc_id: str, result: ScanResult) -> str:
-    labels = {level.id: level.label for level in result.keywords.levels}
+    labels = {level.id: level.label for level in result.levels}
     level_label = labels.get(doc.level or "", doc.level or "unclassified")
     cell = next(
         (c for c in result.matrix if c.municipality == doc.municipality and c.level == doc.level),
@@ -356,7 +367,7 @@ def _document(doc: DocumentResult, doc_id: str, result: ScanResult) -> str:
 def render_html(result: ScanResult) -> str:
     """The whole report as one HTML page."""
     columns = {m: i for i, m in enumerate(result.municipalities)}
-    levels = {level.id: i for i, level in enumerate(result.keywords.levels)}
+    levels = {level.id: i for i, level in enumerate(result.levels)}
     # In the matrix's order: municipality by municipality, level by level.
     ordered = sorted(
         enumerate(result.documents),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from planscan.models import Cell, ReviewOutcome, ScanResult, Status
 from planscan.report.legend import (
-    LEGEND,
     REVIEW_LEGEND,
     REVIEWED_MARK,
     STALE_MARK,
+    legend_entries,
+    legend_notes,
     review_place,
 )
 
@@ -18,6 +19,7 @@ EMOJI: dict[Status, str] = {
     Status.MISSING: "⚪ x",
     Status.NO_TEXT: "❔ no text",
     Status.ERROR: "❗ error",
+    Status.NOT_CHECKED: "·",
 }
 
 _SPECIAL = str.maketrans(
@@ -58,11 +60,12 @@ def render_markdown(result: ScanResult) -> str:
         "| Plan level | " + " | ".join(escape(m) for m in result.municipalities) + " |",
         "|---|" + ":-:|" * len(result.municipalities),
     ]
-    for level in result.keywords.levels:
+    for level in result.levels:
         cells = [_cell(result.cell(m, level.id)) for m in result.municipalities]
         lines.append(f"| {escape(level.label)} | " + " | ".join(cells) + " |")
     lines.append("")
-    lines += [f"- {EMOJI[status]}: {meaning}" for status, meaning in LEGEND]
+    lines += [f"- {EMOJI[status]}: {meaning}" for status, meaning in legend_entries(result)]
+    lines += [f"- {escape(note)}" for note in legend_notes(result)]
     if result.reviews:
         lines += [f"- {mark}: {meaning}" for mark, meaning in REVIEW_LEGEND]
         lines += [
@@ -70,7 +73,7 @@ def render_markdown(result: ScanResult) -> str:
             "### Reviews",
             "",
         ]
-        labels = {level.id: level.label for level in result.keywords.levels}
+        labels = {level.id: level.label for level in result.levels}
         for review in result.reviews:
             o = review.override
             where = review_place(review, labels)

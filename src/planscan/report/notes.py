@@ -4,9 +4,10 @@ prints each line as it is."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from planscan.models import FetchReport, ReviewOutcome, ScanResult
+from planscan.models import Cell, FetchReport, ReviewOutcome, ScanResult, Status
 
 
 def scan_notes(result: ScanResult, debug: bool = False) -> list[str]:
@@ -21,6 +22,7 @@ def scan_notes(result: ScanResult, debug: bool = False) -> list[str]:
             lines.append(f"planscan: {review.override.where}: review not applied: {review.message}")
     if result.fetch is not None:
         lines += kept_copy_notes(result.fetch)
+    lines += [f"planscan: note: {note}" for note in result.notes]
     for folder in result.skipped_plan_sets:
         lines.append(
             f"planscan: note: {folder} has its own plans.yaml and was left out;"
@@ -47,3 +49,22 @@ def kept_copy_notes(report: FetchReport) -> list[str]:
 def fetch_notes(report: FetchReport) -> list[str]:
     """Every download that went wrong (not the plans that are simply not online)."""
     return [f"planscan: {record.url}: {record.message}" for record in report.failed]
+
+
+def fail_on_notes(result: ScanResult, cells: Sequence[Cell], fail_on: Status) -> list[str]:
+    """Why --fail-on makes the scan fail: every cell at or below the status, by name."""
+    if not cells:
+        return []
+    labels = {level.id: level.label for level in result.levels}
+    lines = [
+        f"planscan: --fail-on {fail_on.value}: {len(cells)}"
+        f" cell{'s are' if len(cells) != 1 else ' is'} at or below {fail_on.value}:"
+    ]
+    for cell in cells:
+        shown = "x (missing)" if cell.shown is Status.MISSING else cell.shown.value
+        reviewed = " (set by a reviewer)" if cell.reviewed else ""
+        lines.append(
+            f"planscan:   {cell.municipality} · {labels.get(cell.level, cell.level)}:"
+            f" {shown}{reviewed}"
+        )
+    return lines

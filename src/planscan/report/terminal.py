@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -32,12 +33,20 @@ from planscan.models import (
     Term,
 )
 from planscan.report.diffreport import diff_headline, document_counts
-from planscan.report.evidence import evidence_by_term, highlight, kind_note, page_text
+from planscan.report.evidence import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    evidence_by_term,
+    highlight,
+    kind_note,
+    page_text,
+)
 from planscan.report.legend import (
-    LEGEND,
     REVIEW_LEGEND,
     REVIEWED_MARK,
     STALE_MARK,
+    legend_entries,
+    legend_notes,
     review_place,
 )
 
@@ -59,6 +68,7 @@ CELL_LOOK: dict[Status, tuple[str, str]] = {
     Status.MISSING: ("x", "dim"),
     Status.NO_TEXT: ("? no text", "magenta"),
     Status.ERROR: ("! error", "bold magenta"),
+    Status.NOT_CHECKED: ("·", "dim"),
 }
 
 
@@ -82,20 +92,22 @@ def render_matrix(result: ScanResult) -> Table:
     table.add_column("Plan level", style="bold")
     for municipality in result.municipalities:
         table.add_column(Text(municipality), justify="center")  # a name, never markup
-    for level in result.keywords.levels:
+    for level in result.levels:
         cells = [cell_text(result.cell(m, level.id)) for m in result.municipalities]
         table.add_row(Text(level.label), *cells)
     return table
 
 
-def render_legend(reviews: bool = False) -> Table:
+def render_legend(result: ScanResult | None = None) -> Group:
+    """What each cell means, for this result: its marks and rows included."""
     table = Table.grid(padding=(0, 1))
-    for status, meaning in LEGEND:
-        table.add_row(status_text(status), meaning)
-    if reviews:
+    for status, meaning in legend_entries(result):
+        table.add_row(status_text(status), Text(meaning))
+    if result is not None and result.reviews:
         for mark, meaning in REVIEW_LEGEND:
-            table.add_row(Text(f" {mark}"), meaning)
-    return table
+            table.add_row(Text(f" {mark}"), Text(meaning))
+    notes = [Text(note) for note in legend_notes(result)]
+    return Group(table, *notes)
 
 
 def display_path(path: str) -> str:
@@ -120,32 +132,62 @@ def _terms_found(doc: DocumentResult) -> str:
     return ", ".join(found) if found else "none of the search words"
 
 
-def render_documents(result: ScanResult) -> Table:
-    """One entry per document: status, score, municipality, level, file, terms found.
+def render_documents(result: ScanResult) -> Group:
+    """One entry per document: status, score, municipality and level, the file on a line of
+    its own (never wrapped or cut, so it can be pasted into `planscan hits`), and the search
+    words found, or why the document has no colour or no cell.
 
     A list rather than a wide table, so it stays readable in an 80-column CI log.
     """
-    labels = {level.id: level.label for level in result.keywords.levels}
-    table = Table.grid(padding=(0, 1))
-    table.title = "Documents"
-    table.title_justify = "left"
-    table.add_column(no_wrap=True)
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(overflow="fold")
+    labels = {level.id: level.label for level in result.levels}
+    lines: list[Text | Padding] = [Text("Documents", style="italic")]
+
+    def indented(text: Text) -> Padding:
+        return Padding(text, (0, 0, 0, _DOCUMENT_INDENT))
+
     for doc in result.documents:
         level = labels.get(doc.level, doc.level) if doc.level else "unclassified"
         score = f"{doc.score:.1f}" if doc.judgement is not None else "–"
-        details = Text.assemble(
-            (f"{doc.municipality} · {level}", "bold"),
-            f" · {display_path(doc.path)}{_OCR_NOTE if doc.ocr else ''}\n",
-            (_terms_found(doc), "italic" if doc.message else ""),
+        head = status_text(doc.status)
+        head.pad_right(_STATUS_WIDTH - head.cell_len)
+        head.append(f"{score:>5} ")
+        head.append(f"{doc.municipality} · {level}", style="bold")
+        if doc.ocr:
+            head.append(_OCR_NOTE)
+        lines.append(head)
+        # The path whole, on one line however long: it is pasted into `planscan hits`.
+        path = " " * _DOCUMENT_INDENT + display_path(doc.path)
+        lines.append(Text(path, no_wrap=True, overflow="ignore"))
+        lines.append(indented(Text(_terms_found(doc), style="italic" if doc.message else "")))
+        place = _placement_note(doc)
+        if place:
+            lines.append(indented(Text(place, style="dim")))
+    return Group(*lines)
+
+
+# The document list's columns: the status label, then the score, then the text.
+_STATUS_WIDTH = 12
+_DOCUMENT_INDENT = _STATUS_WIDTH + 6
+
+
+def _placement_note(doc: DocumentResult) -> str:
+    """Why a document is in the matrix's last row, and how to move it to a level."""
+    if doc.in_a_level:
+        return ""
+    if doc.not_plan is not None:
+        return (
+            f"not a plan of a level ({doc.not_plan}): shown in the row «Unclassified or not a"
+            " plan»; a manifest can still put it in a level"
         )
-        table.add_row(status_text(doc.status), score, details)
-    return table
+    return (
+        "its plan level is not known: shown in the row «Unclassified or not a plan»; give its"
+        " level in a manifest (plans.yaml), or put the level in its file name"
+        " (e.g. samfunnsdel, planstrategi, boligsosial-handlingsplan)"
+    )
 
 
 def render_scan(result: ScanResult) -> Group:
-    parts: list[Table | Text] = [render_matrix(result), render_legend(bool(result.reviews))]
+    parts: list[Table | Text | Group] = [render_matrix(result), render_legend(result)]
     if result.reviews:
         parts += [Text(""), render_reviews(result)]
     return Group(*parts, Text(""), render_documents(result))
@@ -153,7 +195,7 @@ def render_scan(result: ScanResult) -> Group:
 
 def render_reviews(result: ScanResult) -> Table:
     """Each override of the review file: applied (who, when, why), stale or unmatched."""
-    labels = {level.id: level.label for level in result.keywords.levels}
+    labels = {level.id: level.label for level in result.levels}
     table = Table.grid(padding=(0, 1))
     table.title = "Reviews"
     table.title_justify = "left"
@@ -187,7 +229,7 @@ def render_reviews(result: ScanResult) -> Table:
 
 def _level_columns(result: ScanResult, docs: list[DocumentResult]) -> list[str]:
     """Column heads for one municipality's documents: the level's number (5, 5b, ?)."""
-    numbers = {level.id: str(i) for i, level in enumerate(result.keywords.levels, start=1)}
+    numbers = {level.id: str(i) for i, level in enumerate(result.levels, start=1)}
     heads: list[str] = []
     for doc in docs:
         head = numbers.get(doc.level or "", "?")
@@ -198,7 +240,7 @@ def _level_columns(result: ScanResult, docs: list[DocumentResult]) -> list[str]:
 
 def render_details(result: ScanResult) -> Group:
     """Per-term hit counts for every document: one table per municipality, a column per plan."""
-    order = {level.id: i for i, level in enumerate(result.keywords.levels)}
+    order = {level.id: i for i, level in enumerate(result.levels)}
     parts: list[Table | Text] = []
     for municipality in result.municipalities:
         docs = sorted(
@@ -224,7 +266,7 @@ def render_details(result: ScanResult) -> Group:
         for head, doc in zip(heads, docs, strict=True):
             files.add_row(head, Text(Path(doc.path).name))
         parts += [table, files, Text("")]
-    key = ", ".join(f"{i} {lvl.label}" for i, lvl in enumerate(result.keywords.levels, start=1))
+    key = ", ".join(f"{i} {lvl.label}" for i, lvl in enumerate(result.levels, start=1))
     parts.append(
         Text(
             f"Columns: {key}, ? unclassified. Search words in bold are housing-social"
@@ -247,7 +289,7 @@ def _snippet_text(snippet: str, match: str) -> Text:
     text = Text()
     for piece, is_match in highlight(snippet, match):
         if is_match:
-            text.append(f"«{piece}»", style="bold reverse")
+            text.append(f"{MARK_OPEN}{piece}{MARK_CLOSE}", style="bold reverse")
         else:
             text.append(piece)
     return text
@@ -377,6 +419,7 @@ def render_diff(diff: ResultDiff) -> Group:
     labels = {level.id: level.label for level in diff.levels}
     head = Text.assemble(("planscan diff: ", "bold"), diff_headline(diff))
     parts: list[Table | Text] = [head, Text(f"{diff.old} → {diff.new}", style="dim")]
+    parts += [Text(f"Note: {caveat}", style="bold") for caveat in diff.caveats]
     if diff.cells:
         table = Table(title="Cells", title_justify="left")
         table.add_column("Plan level", style="bold")

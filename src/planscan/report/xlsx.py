@@ -22,7 +22,14 @@ from planscan.explanation import deciding_passages, passage_label, passage_place
 from planscan.models import ReviewOutcome, ScanResult, Status
 from planscan.report.csvfile import safe_cell
 from planscan.report.evidence import KIND_NOTES
-from planscan.report.legend import LABELS, LEGEND, REVIEW_LEGEND, REVIEWED_MARK, STALE_MARK
+from planscan.report.legend import (
+    LABELS,
+    REVIEW_LEGEND,
+    REVIEWED_MARK,
+    STALE_MARK,
+    legend_entries,
+    legend_notes,
+)
 
 # (fill, font) per status, as in the HTML report.
 COLOURS: dict[Status, tuple[str, str]] = {
@@ -32,6 +39,7 @@ COLOURS: dict[Status, tuple[str, str]] = {
     Status.MISSING: ("F0F0F0", "555555"),
     Status.NO_TEXT: ("EBDDF3", "6A1B9A"),
     Status.ERROR: ("FCE4EC", "880E4F"),
+    Status.NOT_CHECKED: ("FFFFFF", "777777"),
 }
 
 Value = str | int | float | None
@@ -84,7 +92,7 @@ def _matrix_sheet(sheet: Worksheet, result: ScanResult) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = 16
     sheet.column_dimensions["A"].width = 34
     row = 4
-    for level in result.keywords.levels:
+    for level in result.levels:
         _put(sheet, row, 1, level.label)
         for column, municipality in enumerate(result.municipalities, start=2):
             cell = result.cell(municipality, level.id)
@@ -100,7 +108,7 @@ def _matrix_sheet(sheet: Worksheet, result: ScanResult) -> None:
     row += 1
     _put(sheet, row, 1, "Legend")
     sheet.cell(row=row, column=1).font = Font(bold=True)
-    for status, meaning in LEGEND:
+    for status, meaning in legend_entries(result):
         row += 1
         _put(sheet, row, 1, LABELS[status])
         _paint(sheet, row, 1, status)
@@ -110,12 +118,15 @@ def _matrix_sheet(sheet: Worksheet, result: ScanResult) -> None:
             row += 1
             _put(sheet, row, 1, mark)
             _put(sheet, row, 2, meaning)
+    for note in legend_notes(result):
+        row += 1
+        _put(sheet, row, 2, note)
     row += 2
     _put(sheet, row, 1, f"planscan {result.planscan_version}; search words: {result.keywords.path}")
 
 
 def _documents_sheet(sheet: Worksheet, result: ScanResult) -> None:
-    labels = {level.id: level.label for level in result.keywords.levels}
+    labels = {level.id: level.label for level in result.levels}
     terms = [t.key for t in result.keywords.terms]
     header = [
         "Municipality",
@@ -186,7 +197,7 @@ def _documents_sheet(sheet: Worksheet, result: ScanResult) -> None:
 
 
 def _hits_sheet(sheet: Worksheet, result: ScanResult) -> None:
-    labels = {level.id: level.label for level in result.keywords.levels}
+    labels = {level.id: level.label for level in result.levels}
     header = [
         "Municipality",
         "Plan level",
