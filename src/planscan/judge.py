@@ -15,7 +15,7 @@ Judgement out.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -81,8 +81,6 @@ class _Page:
         "sentence_ends",
         "headings",
         "bullets",
-        "segment_starts",
-        "segment_ends",
     )
 
     def __init__(self, text: str, rules: _Rules) -> None:
@@ -122,84 +120,73 @@ class _Page:
         self.headings = [n for n, flag in enumerate(self.flags) if flag & _F_HEADING]
         self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
         self.bullets = any(bullet in text for bullet in _INLINE_BULLETS)
-        self.segment_starts: list[int] = []
-        self.segment_ends: list[int] = []
-        self._segment()
-
-    def _segment(self) -> None:
-        """Cut the page into passages: each heading or contents line on its own, a list item
-        with the lines that carry it on, prose at sentence ends (and at bullets run into one
-        line); so that finding a position's passage is one bisection."""
-        flags, starts, ends = self.flags, self.starts, self.sentence_ends
-        count, number = len(flags), 0
-        while number < count:
-            flag = flags[number]
-            if flag & (_F_HEADING | _F_CONTENTS):
-                self._add(starts[number], self.line_end(number))
-                number += 1
-            elif flag & _F_ITEM:
-                last = number
-                while (
-                    last + 1 < count
-                    and last - number < 4
-                    and not flags[last + 1]
-                    and self.ends_open(last)
-                ):
-                    last += 1
-                self._add(starts[number], self.line_end(last))
-                number = last + 1
-            else:
-                last = number
-                while last + 1 < count and not flags[last + 1]:
-                    last += 1
-                block_end = self.line_end(last)
-                at = starts[number]
-                for end in ends[bisect_right(ends, at) : bisect_right(ends, block_end)]:
-                    self._add(at, end)
-                    at = end + 1
-                if at < block_end:
-                    self._add(at, block_end)
-                number = last + 1
-
-    def _add(self, start: int, end: int) -> None:
-        """One passage; a long one (a table without full stops) is cut at line ends, and
-        bullets run into one line cut it too."""
-        text = self.text
-        while start < end and text[start].isspace():
-            start += 1
-        if start >= end:
-            return
-        cuts = [start]
-        if self.bullets:
-            cuts += sorted(
-                at for bullet in _INLINE_BULLETS for at in _all(text, bullet, start + 1, end)
-            )
-        cuts.append(end)
-        for low, high in zip(cuts, cuts[1:], strict=False):
-            while high - low > 2 * _REACH:
-                cut = text.rfind("\n", low + 1, low + 2 * _REACH)
-                cut = cut if cut > low else low + 2 * _REACH
-                self._append(low, cut)
-                low = cut
-            self._append(low, high)
-
-    def _append(self, start: int, end: int) -> None:
-        text = self.text
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            self.segment_starts.append(start)
-            self.segment_ends.append(end)
 
     def segment_of(self, start: int, end: int) -> tuple[int, int]:
-        """The passage that holds [start, end)."""
-        first = max(0, bisect_right(self.segment_starts, start) - 1)
-        last = max(first, bisect_right(self.segment_starts, max(start, end - 1)) - 1)
-        if not self.segment_starts:
-            return start, end
-        return min(self.segment_starts[first], start), max(self.segment_ends[last], end)
+        """The passage that holds [start, end): its heading or contents line, its list item
+        with the lines that carry it on, or its sentence (cut in pieces of at most
+        2 × _REACH characters where a table has no full stops), and within a line that holds
+        several bullet points, its bullet point. The same for every position in it."""
+        flags, starts = self.flags, self.starts
+        first = self.line_at(start)
+        flag = flags[first]
+        if flag & (_F_HEADING | _F_CONTENTS):
+            low, high = starts[first], self.line_end(first)
+        else:
+            top = first if flag & _F_ITEM else self._item_above(first)
+            if top is not None:
+                bottom = top
+                while (
+                    bottom + 1 < len(flags)
+                    and bottom - top < 4
+                    and not flags[bottom + 1]
+                    and self.ends_open(bottom)
+                ):
+                    bottom += 1
+                low, high = starts[top], self.line_end(max(bottom, self.line_at(end - 1)))
+            else:
+                low, high = self._sentence(first, start, end)
+        if self.bullets:
+            low, high = self._bullet_point(low, high, start, end)
+        text = self.text
+        while low < start and text[low].isspace():
+            low += 1
+        while high > end and text[high - 1].isspace():
+            high -= 1
+        return low, max(high, end)
+
+    def _sentence(self, line: int, start: int, end: int) -> tuple[int, int]:
+        """The sentence of prose around [start, end), inside its block of prose lines."""
+        breaks, ends = self.breaks, self.sentence_ends
+        at = bisect_right(breaks, line)
+        block_low = self.line_end(breaks[at - 1]) + 1 if at else 0
+        block_high = self.starts[breaks[at]] - 1 if at < len(breaks) else len(self.text)
+        before = bisect_right(ends, start) - 1
+        low = ends[before] + 1 if before >= 0 and ends[before] + 1 > block_low else block_low
+        after = bisect_left(ends, end)
+        high = ends[after] if after < len(ends) and ends[after] <= block_high else block_high
+        if high - low > 2 * _REACH:
+            # A table or a list without full stops: pieces of fixed size from its start, so
+            # that every position in one piece finds the same passage.
+            piece = (start - low) // (2 * _REACH)
+            low, high = low + piece * 2 * _REACH, min(high, low + (piece + 1) * 2 * _REACH)
+        return low, high
+
+    def _item_above(self, number: int) -> int | None:
+        """The list item a line carries on (a wrapped bullet point), if any."""
+        for above in range(number - 1, max(-1, number - 3), -1):
+            if self.flags[above] & _F_HEADING or not self.ends_open(above):
+                return None
+            if self.flags[above] & _F_ITEM:
+                return above
+        return None
+
+    def _bullet_point(self, low: int, high: int, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        before = max(text.rfind(bullet, low, start) for bullet in _INLINE_BULLETS)
+        if before > low:
+            low = before
+        after = [at for bullet in _INLINE_BULLETS if (at := text.find(bullet, end, high)) > 0]
+        return low, min(after) if after else high
 
     def line_at(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -214,15 +201,6 @@ class _Page:
         """The line ends mid-sentence: no full stop, colon or semicolon, not a heading."""
         end = self.line_end(number)
         return end > self.starts[number] and self.text[end - 1] not in ".!?:;"
-
-
-def _all(text: str, needle: str, start: int, end: int) -> list[int]:
-    """Every position of needle in text[start:end]."""
-    found, at = [], text.find(needle, start, end)
-    while at >= 0:
-        found.append(at)
-        at = text.find(needle, at + 1, end)
-    return found
 
 
 def _line_flags(
