@@ -68,3 +68,16 @@ def test_in_process_equals_a_scan_in_a_reader(
         scanned.score,
         scanned.status,
     )
+
+
+def test_a_document_result_is_what_the_text_says_and_where_it_was_found() -> None:
+    """A cached analysis keeps the fields found in the text and describe() gives the rest:
+    a new field must be one or the other, or a re-scan would lose it."""
+    from dataclasses import fields
+
+    from planscan.describe import TEXT_FIELDS
+    from planscan.models import DocumentResult
+
+    where_found = {"path", "sha256", "municipality", "level", "level_source", "title", "url"}
+    decided = where_found | {"not_plan"} | set(TEXT_FIELDS) | {"detail"}  # detail: errors only
+    assert {f.name for f in fields(DocumentResult)} == decided

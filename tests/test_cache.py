@@ -1,8 +1,10 @@
-"""The text cache: re-scans read it, keyword changes re-use it, damage is repaired."""
+"""The cache: re-scans read analyses, keyword changes re-use the text, damage is repaired."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import zlib
 from pathlib import Path
 
 import pytest
@@ -38,38 +40,118 @@ def test_count_terms_matches_find_hits_on_text(keywords: planscan.KeywordSet) ->
     }
 
 
-def test_rescan_reads_the_cache_and_starts_no_reader(
+def _entries(cache: Path, analyses: bool) -> list[Path]:
+    """The cache's text entries, or its analysis entries."""
+    found = sorted(cache.rglob("*.json.z"))
+    return [path for path in found if path.name.endswith(".analysis.json.z") == analyses]
+
+
+def _other_keywords(tmp_path: Path) -> Path:
+    """keywords.yaml with a green that needs a hundred times the score."""
+    text = (Path(__file__).parents[1] / "keywords.yaml").read_text(encoding="utf-8")
+    changed = tmp_path / "keywords.yaml"
+    changed.write_text(text.replace("      min_score: 4\n", "      min_score: 400\n"), "utf-8")
+    return changed
+
+
+def test_rescan_reads_the_analysis_and_matches_nothing(
+    plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for evidence in (False, True):  # what a scan keeps differs: each has its own analyses
+        options = ScanOptions(cache_dir=tmp_path / "cache", evidence=evidence)
+        first = planscan.scan([plans], options=options)
+        with monkeypatch.context() as patch:
+            patch.setattr("planscan.worker.read_documents", _forbidden)
+            patch.setattr("planscan.analysis.analyse", _forbidden)
+            second = planscan.scan([plans], options=options)
+        assert second.documents == first.documents
+        assert any(doc.passages for doc in second.documents)
+        assert all(bool(doc.hits) == evidence for doc in second.documents if doc.counts)
+
+
+def _forbidden(*args: object, **kwargs: object) -> None:
+    raise AssertionError("a document was read or matched again")
+
+
+def test_other_keywords_analyse_the_cached_text_again_without_reading(
     plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     options = ScanOptions(cache_dir=tmp_path / "cache")
     first = planscan.scan([plans], options=options)
-
-    def no_reader(*args: object, **kwargs: object) -> None:
-        raise AssertionError("a document was read again")
-
-    monkeypatch.setattr("planscan.worker.read_documents", no_reader)
-    second = planscan.scan([plans], options=options)
-    assert second.documents == first.documents
-    # Other keywords: still from the cache, no re-extraction.
-    text = (Path(__file__).parents[1] / "keywords.yaml").read_text(encoding="utf-8")
-    changed = tmp_path / "keywords.yaml"
-    changed.write_text(text.replace("      min_score: 4\n", "      min_score: 400\n"), "utf-8")
-    third = planscan.scan([plans], keywords=changed, options=options)
+    monkeypatch.setattr("planscan.worker.read_documents", _forbidden)
+    third = planscan.scan([plans], keywords=_other_keywords(tmp_path), options=options)
     assert [d.counts for d in third.documents] == [d.counts for d in first.documents]
     assert [d.status for d in third.documents] != [d.status for d in first.documents]
+    assert len(_entries(tmp_path / "cache", analyses=True)) == 2 * len(first.documents)
 
 
-def test_a_damaged_cache_entry_is_read_again_with_a_warning(plans: Path, tmp_path: Path) -> None:
+def test_a_cached_analysis_serves_the_same_document_anywhere(plans: Path, tmp_path: Path) -> None:
+    """Where a document was found is not in its analysis: a copy in another municipality's
+    folder, under another name, gets what a scan without the cache gives it."""
+    options = ScanOptions(cache_dir=tmp_path / "cache")
+    planscan.scan([plans], options=options)
+    moved = tmp_path / "moved"
+    for source in sorted((plans / "Vefsn").iterdir()):
+        target = moved / "Hattfjelldal" / f"kopi-{source.name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    served = planscan.scan([moved], options=options)
+    fresh = planscan.scan([moved], options=ScanOptions(cache_dir=None))
+    assert served.documents == fresh.documents
+    assert {doc.municipality for doc in served.documents} == {"Hattfjelldal"}
+    for entry in _entries(tmp_path / "cache", analyses=True):
+        data = json.loads(zlib.decompress(entry.read_bytes()))
+        assert str(tmp_path) not in json.dumps(data)  # no path
+        assert (data["document"]["municipality"], data["document"]["path"]) == ("", "")
+
+
+def test_a_damaged_analysis_is_made_again_with_a_warning(plans: Path, tmp_path: Path) -> None:
     options = ScanOptions(cache_dir=tmp_path / "cache")
     first = planscan.scan([plans], options=options)
-    entries = sorted((tmp_path / "cache").rglob("*.json.z"))
-    assert len(entries) == len(first.documents)
-    entries[0].write_bytes(b"not zlib at all")
+    analyses = _entries(tmp_path / "cache", analyses=True)
+    assert len(analyses) == len(first.documents)
+    analyses[0].write_bytes(b"not zlib at all")
+    # Whole JSON of the wrong shape: a count that is text, a hit that is a number.
+    data = json.loads(zlib.decompress(analyses[1].read_bytes()))
+    data["document"]["counts"] = {key: "3" for key in data["document"]["counts"]}
+    analyses[1].write_bytes(zlib.compress(json.dumps(data).encode()))
     second = planscan.scan([plans], options=options)
-    assert [d.counts for d in second.documents] == [d.counts for d in first.documents]
-    assert len(second.warnings) == 1 and "cache entry damaged" in second.warnings[0]
+    assert second.documents == first.documents
+    assert len(second.warnings) == 2
+    assert all("cache entry damaged, analysing the document again" in w for w in second.warnings)
+    assert "count of" in " ".join(second.warnings)
     third = planscan.scan([plans], options=options)  # repaired
     assert third.warnings == ()
+
+
+def test_a_damaged_text_entry_is_read_again_with_a_warning(plans: Path, tmp_path: Path) -> None:
+    options = ScanOptions(cache_dir=tmp_path / "cache")
+    first = planscan.scan([plans], options=options)
+    texts = _entries(tmp_path / "cache", analyses=False)
+    assert len(texts) == len(first.documents)
+    texts[0].write_bytes(b"not zlib at all")
+    # Other keywords: no analysis to serve, so the text is needed.
+    other = _other_keywords(tmp_path)
+    second = planscan.scan([plans], keywords=other, options=options)
+    assert [d.counts for d in second.documents] == [d.counts for d in first.documents]
+    assert len(second.warnings) == 1 and "cache entry damaged" in second.warnings[0]
+    third = planscan.scan([plans], keywords=other, options=options)  # repaired
+    assert third.warnings == ()
+
+
+def test_nothing_of_a_document_opened_with_a_password_is_analysed_into_the_cache(
+    tmp_path: Path,
+) -> None:
+    from tests.fixtures import hostile
+
+    files = hostile.build_hostile(tmp_path / "hostile")
+    folder = tmp_path / "plans" / "Vefsn"
+    folder.mkdir(parents=True)
+    shutil.copyfile(files["encrypted"], folder / "boligplan.pdf")
+    options = ScanOptions(cache_dir=tmp_path / "cache", password="hemmelig")
+    doc = planscan.scan([tmp_path / "plans"], options=options).documents[0]
+    assert doc.counts["Husbanken"] == 1
+    assert _entries(tmp_path / "cache", analyses=True) == []
 
 
 def test_cache_commands(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

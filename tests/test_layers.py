@@ -22,9 +22,11 @@ ORDER = (
     "models",
     "chars",  # characters: folding, invisible and control characters
     "atomicwrite",  # files written whole or not at all
+    "documentjson",  # a document's result as JSON data, both ways
     "yamlfile",
     "keywords",
     "discover",
+    "describe",  # a document apart from its text: where found, level, plan or not
     "shard",
     "store",
     "extract",

@@ -10,10 +10,11 @@ from typer.testing import CliRunner
 
 import planscan
 from planscan.cli import app
+from planscan.documentjson import document_from_dict
 from planscan.errors import ExitCode, InputError
 from planscan.keywords import default_keywords_path
 from planscan.models import PlanRef, Shard
-from planscan.resultfile import document_from_dict, render_json
+from planscan.resultfile import render_json
 from planscan.shard import in_shard, parse_shard
 from tests.conftest import scan_in_repo
 
@@ -44,7 +45,7 @@ def test_a_merged_three_shard_scan_equals_one_run(
 def test_a_result_survives_the_trip_through_json(examples_2018: planscan.ScanResult) -> None:
     data = json.loads(render_json(examples_2018))
     for doc, original in zip(data["documents"], examples_2018.documents, strict=True):
-        again = document_from_dict(doc, examples_2018.keywords)
+        again = document_from_dict(doc)
         assert (again.path, again.status, again.hits, again.counts) == (
             original.path,
             original.status,

@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from planscan.discover import classify_level, not_a_plan, title_lines
+from planscan.describe import describe
+from planscan.discover import title_lines
 from planscan.extract import iter_pages
 from planscan.judge import judge_document
 from planscan.match import (
@@ -37,31 +38,6 @@ from planscan.runninglines import (
     running_keys_from_counts,
     spans_from_edges,
 )
-
-# A document's kind ("planprogram") is read from its name and the start of its title.
-_TITLE_HEAD_WORDS = 20
-
-
-def blank_result(ref: PlanRef, keywords: KeywordSet, sha256: str | None = None) -> DocumentResult:
-    """An error result with nothing read; callers fill in what they know."""
-    # A plan fetched from the web is named by its URL, not by its place in the store.
-    fetched = ref.url is not None and (ref.stored or ref.unavailable is not None)
-    return DocumentResult(
-        path=ref.url if fetched and ref.url else str(ref.path),
-        sha256=sha256,
-        municipality=ref.municipality,
-        level=ref.level,
-        level_source=ref.level_source,
-        status=Status.ERROR,
-        message=None,
-        pages=0,
-        words=0,
-        score=0.0,
-        counts={term.key: 0 for term in keywords.terms},
-        hits=(),
-        title=ref.title,
-        url=ref.url,
-    )
 
 
 def read_and_analyse(
@@ -166,20 +142,11 @@ def analyse(
     two readers share, which the parent judges whole) leaves the colour out.
     """
     result = replace(
-        blank_result(ref, keywords, sha256),
+        describe(ref, sha256, title_text, keywords),
         engine=info.engine,
         pages=len(pages),
         truncated=truncated,
     )
-    if result.level is None:
-        level = classify_level(title_text, keywords.levels)
-        result = replace(result, level=level, level_source="title" if level else None)
-    if result.level_source != "manifest":
-        # Only the title's first words: a table of contents on the first page may list a
-        # "Vedlegg" of a real plan.
-        head = " ".join(title_text.split()[:_TITLE_HEAD_WORDS])
-        name = ref.path.stem if ref.path is not None else (ref.title or "")
-        result = replace(result, not_plan=not_a_plan([name, head], keywords))
     if not pages:
         return replace(result, message="the document has no pages", reason="damaged")
     result = replace(result, ocr=ocr)

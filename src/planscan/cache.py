@@ -1,8 +1,13 @@
-"""Cache of extracted text, keyed by content, extractor and its version.
+"""Cache of extracted text and of analyses, keyed by everything that can change them.
 
-What is cached is what matching and snippets need (the normalised page texts, the title
-lines, page labels), never the results of one keyword set: a changed keywords.yaml re-uses
-the cache. Entries are zlib-compressed JSON, written atomically.
+Two kinds of entry, zlib-compressed JSON written atomically:
+- a document's text (the normalised pages, title lines, page labels, vocabulary), keyed by
+  its content, the extractor and its version: a changed keywords.yaml re-uses it;
+- a document's analysis (counts, hits, passages, colour), keyed by the text's key, the
+  keywords (every rule, not only the file's name) and planscan's version: a re-scan of an
+  unchanged document reads it and matches nothing again.
+An analysis keeps nothing of where the document was found (path, municipality, URL):
+scan.py puts that back, so a moved or renamed file is still found in the cache.
 """
 
 from __future__ import annotations
@@ -10,18 +15,24 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
+from planscan._version import __version__
 from planscan.atomicwrite import remove_stale, write_atomic
+from planscan.documentjson import document_from_dict, document_to_dict
 from planscan.match import DocumentIndex
-from planscan.models import ExtractedInfo
+from planscan.models import DocumentResult, ExtractedInfo, KeywordSet
 from planscan.normalize import NORMALIZE_VERSION
 
 # Bump when what is cached changes. 5: a PDF two readers shared has its running headers
 # found across the whole document (before, part by part: entries may differ).
 CACHE_FORMAT = 5
 _SUFFIX = ".json.z"
+# Bump when what an analysis entry holds changes (planscan's version is in the key too).
+ANALYSIS_FORMAT = 1
+_ANALYSIS_SUFFIX = ".analysis.json.z"
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,15 @@ class CachedText:
     index: DocumentIndex
 
 
+@dataclass(frozen=True)
+class CachedAnalysis:
+    """A document's analysis: its result without where it was found, and its title lines
+    (its level and whether it is a plan are decided again from them and its name)."""
+
+    title_text: str
+    document: DocumentResult
+
+
 class CacheCorrupt(Exception):
     """An entry that cannot be read; the caller rebuilds it and warns."""
 
@@ -47,6 +67,13 @@ def default_cache_dir() -> Path:
     return user_cache_root() / "text"
 
 
+def rules_digest(keywords: KeywordSet) -> str:
+    """A digest of every rule of a keyword set, not of the file it came from: a KeywordSet
+    changed in code gets its own analyses, and the same file elsewhere shares them."""
+    # A KeywordSet holds tuples, strings, numbers and enums only: its repr is stable.
+    return hashlib.sha256(repr(replace(keywords, path="")).encode()).hexdigest()
+
+
 class TextCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -55,11 +82,17 @@ class TextCache:
         parts = f"{CACHE_FORMAT}|{NORMALIZE_VERSION}|{engine_version}|{max_pages}|{sha256}"
         return hashlib.sha256(parts.encode()).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}{_SUFFIX}"
+    def analysis_key(self, text_key: str, rules: str, evidence: bool) -> str:
+        """The key of a document's analysis: its text's key, the keywords' rules_digest(),
+        planscan's version, and whether every hit was listed."""
+        parts = f"{ANALYSIS_FORMAT}|{__version__}|{text_key}|{evidence}|{rules}"
+        return hashlib.sha256(parts.encode()).hexdigest()
 
-    def get(self, key: str) -> CachedText | None:
-        path = self._path(key)
+    def _path(self, key: str, suffix: str = _SUFFIX) -> Path:
+        return self.directory / key[:2] / f"{key}{suffix}"
+
+    def _read(self, path: Path) -> Any:
+        """The entry's data; None when there is none; CacheCorrupt when it cannot be read."""
         try:
             blob = path.read_bytes()
         except FileNotFoundError:
@@ -67,7 +100,40 @@ class TextCache:
         except OSError as exc:
             raise CacheCorrupt(f"{path}: {exc.strerror}") from None
         try:
-            data = json.loads(zlib.decompress(blob))
+            return json.loads(zlib.decompress(blob))
+        except (zlib.error, ValueError) as exc:
+            raise CacheCorrupt(f"{path}: {type(exc).__name__}") from None
+
+    def _write(self, path: Path, data: Any) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 6))
+
+    def get_analysis(self, key: str) -> CachedAnalysis | None:
+        path = self._path(key, _ANALYSIS_SUFFIX)
+        data = self._read(path)
+        if data is None:
+            return None
+        try:
+            title_text = data["title_text"]
+            if not isinstance(title_text, str):
+                raise ValueError("title_text is not text")
+            return CachedAnalysis(title_text, document_from_dict(data["document"]))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise CacheCorrupt(f"{path}: {exc}") from None
+
+    def put_analysis(self, key: str, title_text: str, document: DocumentResult) -> None:
+        # Nothing of where the document was found: not a path, a URL (which may carry a
+        # password) or a municipality.
+        anonymous = replace(document, path="", municipality="", title=None, url=None)
+        data = {"title_text": title_text, "document": document_to_dict(anonymous)}
+        self._write(self._path(key, _ANALYSIS_SUFFIX), data)
+
+    def get(self, key: str) -> CachedText | None:
+        path = self._path(key)
+        data = self._read(path)
+        if data is None:
+            return None
+        try:
             info = ExtractedInfo(
                 pages=int(data["info"]["pages"]),
                 engine=str(data["info"]["engine"]),
@@ -81,7 +147,7 @@ class TextCache:
                 headers=tuple(tuple(str(line) for line in page) for page in data["headers"]),
             )
             return CachedText(info, str(data["title_text"]), bool(data["truncated"]), index)
-        except (zlib.error, ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise CacheCorrupt(f"{path}: {type(exc).__name__}") from None
 
     def put(self, key: str, entry: CachedText) -> None:
@@ -101,16 +167,15 @@ class TextCache:
             "title_text": entry.title_text,
             "truncated": entry.truncated,
         }
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 6))
+        self._write(self._path(key), data)
 
     def stats(self) -> tuple[int, int]:
-        """(entries, bytes) in the cache."""
+        """(documents, bytes) in the cache: the documents whose text it keeps, and the size
+        of every entry, analyses too."""
         entries = size = 0
         if self.directory.is_dir():
             for path in self.directory.rglob(f"*{_SUFFIX}"):
-                entries += 1
+                entries += not path.name.endswith(_ANALYSIS_SUFFIX)
                 size += path.stat().st_size
         return entries, size
 
@@ -121,7 +186,7 @@ class TextCache:
             return 0
         for path in list(self.directory.rglob("*")):
             if path.is_file() and (path.name.endswith(_SUFFIX) or path.name.endswith(".tmp")):
-                removed += path.name.endswith(_SUFFIX)
+                removed += path.name.endswith(_SUFFIX) and not path.name.endswith(_ANALYSIS_SUFFIX)
                 path.unlink(missing_ok=True)
         return removed
 

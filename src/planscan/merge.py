@@ -7,11 +7,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from planscan.documentjson import document_from_dict
 from planscan.errors import InputError
 from planscan.keywords import load_keywords
 from planscan.matrix import build_result
 from planscan.models import KeywordSet, PlanRef, ScanResult, Status
-from planscan.resultfile import document_from_dict, read_result
+from planscan.resultfile import read_result
 
 # What every part must agree on, with what to tell the user when one does not.
 _SAME = {
@@ -65,7 +66,7 @@ def merge(
             f"{first_name}: scanned with another keywords file ({first['keywords']['path']});"
             " give that file with --keywords"
         )
-    slots: list[Mapping[str, Any] | None] = [None] * total
+    slots: list[tuple[str, Mapping[str, Any]] | None] = [None] * total
     for name, data in named:
         positions = data["shard"]["positions"]
         if len(positions) != len(data["documents"]):
@@ -73,8 +74,15 @@ def merge(
         for position, document in zip(positions, data["documents"], strict=True):
             if not 0 <= position < total or slots[position] is not None:
                 raise InputError(f"{name}: document position {position} is out of place")
-            slots[position] = document
-    documents = [document_from_dict(doc, keyword_set) for doc in slots if doc is not None]
+            slots[position] = (name, document)
+    documents = []
+    for slot in slots:
+        if slot is not None:
+            name, document = slot
+            try:
+                documents.append(document_from_dict(document))
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise InputError(f"{name}: a document is damaged: {exc}") from None
     if len(documents) != total:
         raise InputError(f"the parts hold {len(documents)} of {total} documents")
     refs = [PlanRef(municipality, None) for municipality in first["municipalities"]]

@@ -146,18 +146,28 @@ def _scan_documents(
     on_document: DocumentCallback | None,
     on_page: PageCallback | None,
 ) -> tuple[list[DocumentResult], tuple[str, ...]]:
-    from planscan.analysis import analyse, blank_result
-    from planscan.cache import CacheCorrupt, CachedText, TextCache
+    from planscan.cache import CacheCorrupt, CachedText, TextCache, rules_digest
+    from planscan.describe import blank_result, reuse
     from planscan.extract import engine_version
-    from planscan.worker import ReadTask, outcome_to_result, read_documents
 
     results: dict[int, DocumentResult] = {}
     warnings: list[str] = []
     cache = TextCache(options.cache_dir) if options.cache_dir is not None else None
     if cache is not None:
         cache.sweep_temporary()
-    tasks: list[ReadTask] = []
-    cache_keys: dict[int, str] = {}
+    to_read: list[tuple[int, PlanRef, str, str]] = []  # index, ref, sha256, engine
+    cache_keys: dict[int, tuple[str, str]] = {}  # the text's key and the analysis's
+    rules = rules_digest(keywords) if cache is not None else ""
+
+    def remember(index: int, title_text: str, result: DocumentResult) -> None:
+        """Keep the analysis for the next scan; never of a document opened with a
+        password (its passages quote the text)."""
+        if cache is None or index not in cache_keys or options.password is not None:
+            return
+        try:
+            cache.put_analysis(cache_keys[index][1], title_text, result)
+        except OSError as exc:
+            warnings.append(f"cannot write the cache ({exc.strerror}); scanning goes on")
 
     def finish(index: int, result: DocumentResult) -> None:
         results[index] = result
@@ -182,13 +192,24 @@ def _scan_documents(
         if cache is not None and kind in ("pdf", "zip"):
             version = engine_version(engine) + (" +tesseract" if options.ocr else "")
             key = cache.key(sha256, version, options.limits.max_pages)
-            cache_keys[index] = key
+            analysis_key = cache.analysis_key(key, rules, options.evidence)
+            cache_keys[index] = (key, analysis_key)
+            try:
+                analysed = cache.get_analysis(analysis_key)
+            except CacheCorrupt as exc:
+                warnings.append(f"cache entry damaged, analysing the document again: {exc}")
+                analysed = None
+            if analysed is not None:
+                finish(index, reuse(ref, sha256, analysed.title_text, keywords, analysed.document))
+                continue
             try:
                 cached = cache.get(key)
             except CacheCorrupt as exc:
                 warnings.append(f"cache entry damaged, reading the document again: {exc}")
                 cached = None
             if cached is not None:
+                from planscan.analysis import analyse
+
                 result = analyse(
                     ref,
                     sha256,
@@ -201,11 +222,14 @@ def _scan_documents(
                     index=cached.index,
                     ocr="tesseract" in cached.info.engine,
                 )
+                remember(index, cached.title_text, result)
                 finish(index, result)
                 continue
-        tasks.append(
-            ReadTask(index, ref, sha256, engine, options.password, options.evidence, options.ocr)
-        )
+        to_read.append((index, ref, sha256, engine))
+    if not to_read:  # all from the cache: no reader process, not even its module
+        return [results[i] for i in range(len(refs))], tuple(warnings)
+
+    from planscan.worker import ReadTask, outcome_to_result, read_documents
 
     def on_outcome(outcome: ReadOutcome) -> None:
         task = outcome.task
@@ -221,18 +245,23 @@ def _scan_documents(
         ):
             entry = CachedText(outcome.info, outcome.title_text, result.truncated, outcome.index)
             try:
-                cache.put(cache_keys[task.index], entry)
+                cache.put(cache_keys[task.index][0], entry)
             except OSError as exc:
                 warnings.append(f"cannot write the cache ({exc.strerror}); scanning goes on")
+            else:
+                remember(task.index, outcome.title_text, result)
         finish(task.index, result)
 
     def page_progress(task: ReadTask, done: int, total: int) -> None:
         if on_page is not None:
             on_page(str(task.ref.path), done, total)
 
-    if tasks:
-        jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
-        read_documents(tasks, keywords, options.limits, jobs, on_outcome, page_progress)
+    tasks = [
+        ReadTask(index, ref, sha256, engine, options.password, options.evidence, options.ocr)
+        for index, ref, sha256, engine in to_read
+    ]
+    jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
+    read_documents(tasks, keywords, options.limits, jobs, on_outcome, page_progress)
     return [results[i] for i in range(len(refs))], tuple(warnings)
 
 

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from planscan.analysis import analyse, blank_result, read_and_analyse
+from planscan.analysis import analyse, read_and_analyse
+from planscan.describe import blank_result
 from planscan.errors import DocumentError
 from planscan.match import DocumentIndex, index_document, split_running
 from planscan.models import DocumentResult, ExtractedInfo, Hit, KeywordSet, Limits, PlanRef
