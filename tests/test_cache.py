@@ -111,9 +111,9 @@ def test_a_damaged_analysis_is_made_again_with_a_warning(plans: Path, tmp_path: 
     analyses = _entries(tmp_path / "cache", analyses=True)
     assert len(analyses) == len(first.documents)
     analyses[0].write_bytes(b"not zlib at all")
-    # Whole JSON of the wrong shape: a count that is text, a hit that is a number.
+    # Whole JSON of the wrong shape: counts that are text.
     data = json.loads(zlib.decompress(analyses[1].read_bytes()))
-    data["document"]["counts"] = {key: "3" for key in data["document"]["counts"]}
+    data["document"]["counts"] = dict.fromkeys(data["document"]["counts"], "3")
     analyses[1].write_bytes(zlib.compress(json.dumps(data).encode()))
     second = planscan.scan([plans], options=options)
     assert second.documents == first.documents

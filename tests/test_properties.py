@@ -211,3 +211,26 @@ def test_fuzzed_documents_never_crash_a_scan(
         assert doc.status in set(Status)
         if doc.status is Status.ERROR:
             assert doc.reason and doc.message and "\n" not in doc.message
+
+
+_LETTERS = st.text(alphabet="bolighsaetnvkrdmu", min_size=1, max_size=16)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    target=st.sampled_from(["boligsosial", "vanskeligstilt", "husbanken", "bosetning"]),
+    words=st.lists(_LETTERS, min_size=1, max_size=40),
+    budget=st.integers(min_value=1, max_value=3),
+    anchored=st.booleans(),
+)
+def test_the_ocr_filter_drops_no_word_the_exact_rule_accepts(
+    target: str, words: list[str], budget: int, anchored: bool
+) -> None:
+    """The fast filter before the OCR rule must never lose a word: its candidates, checked,
+    are exactly the words the rule accepts when it is asked about every word."""
+    from planscan.match import _indel_within, _ocr_candidates
+
+    # Damaged forms of the target too, or random words would rarely come near it.
+    words = [*words, target[1:], target[:3] + target[4:], target[:-2] + "x" + target[-2:]]
+    expected = [i for i, word in enumerate(words) if _indel_within(target, word, budget, anchored)]
+    assert sorted(_ocr_candidates(target, budget, anchored, words)) == expected

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import LCSseq
 
 from planscan.chars import fold
 from planscan.models import Hit, KeywordSet, MatchingRules, MatchKind, MatchMode, Term
@@ -333,12 +334,16 @@ def _ocr_keys(keywords: KeywordSet) -> list[OcrKey]:
 def _ocr_candidates(target: str, budget: int, anchored: bool, skeletons: list[str]) -> list[int]:
     """The indexes of the skeletons that are the target with at most `budget` letters lost
     or added."""
-    # A cheap C-speed filter first; the exact rule is checked on the few candidates.
-    # partial_ratio compares windows as long as the shorter string, which may have lost
-    # `budget` letters; each edit then costs up to two in its indel ratio.
-    cutoff = max(0.0, 100.0 * (1.0 - 2 * budget / (len(target) - budget)) - 1.0)
+    # A C-speed filter first, exact and tight: a word in which the whole term aligns with
+    # at most `budget` letters lost shares a subsequence of at least len - budget letters
+    # with it. The exact rule is then checked on the few that pass (on real plans' 13,000
+    # distinct words, 7 % of what the earlier partial-ratio filter let through).
     candidates = process.extract(
-        target, skeletons, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None
+        target,
+        skeletons,
+        scorer=LCSseq.similarity,
+        score_cutoff=len(target) - budget,
+        limit=None,
     )
     return [
         i
