@@ -201,3 +201,53 @@ def test_an_empty_municipality_folder_is_a_column_of_x(
     assert result.municipalities == ("Alfa", "Beta")
     assert {c.status for c in result.matrix if c.municipality == "Beta"} == {Status.MISSING}
     assert result.notes == (f"{root / 'Beta'}: an empty folder; its column is x",)
+
+
+def test_a_leading_kommunenummer_names_the_municipality_not_the_folder(
+    keywords: KeywordSet, tmp_path: Path
+) -> None:
+    flat = tmp_path / "buskerud"
+    flat.mkdir()
+    for name in (
+        "3301_drammen_samfunnsdel_2021-2040.pdf",
+        "3328_aal_kommuneplan_2015-2027_tekstdel.pdf",
+        "3338_nore-og-uvdal_boligutvikling_2023-2026.pdf",
+        "planstrategi.pdf",
+    ):
+        (flat / name).write_bytes(b"%PDF-1.4")
+    found = [(r.municipality, r.level) for r in discover([flat], keywords)]
+    assert found == [
+        ("Drammen", "samfunnsdel"),
+        ("Ål", "samfunnsdel"),
+        ("Nore og Uvdal", "temaplan-bolig"),
+        ("buskerud", "planstrategi"),  # no number, and no municipality called so: the folder
+    ]
+    [ref] = discover([flat / "3328_aal_kommuneplan_2015-2027_tekstdel.pdf"], keywords)
+    assert ref.municipality == "Ål"
+
+
+def test_folders_named_by_a_municipality_in_any_spelling_show_its_proper_name(
+    keywords: KeywordSet, tmp_path: Path
+) -> None:
+    for folder in ("vagan", "1804", "Fauske", "Testby"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "planstrategi.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "kommuner" / "sortland").mkdir(parents=True)
+    refs = discover([tmp_path / "kommuner", *sorted(tmp_path.glob("[!k]*"))], keywords)
+    assert [r.municipality for r in refs] == ["Sortland", "Bodø", "Fauske", "Testby", "Vågan"]
+
+
+def test_the_manifest_names_municipalities_by_name_or_number(
+    keywords: KeywordSet, tmp_path: Path
+) -> None:
+    manifest = tmp_path / "plans.yaml"
+    manifest.write_text(
+        "plans:\n"
+        "  - {municipality: vagan, level: planstrategi}\n"
+        "  - {municipality: '3301', level: planstrategi}\n"
+        "  - {municipality: Herøy, level: planstrategi}\n"  # two of them: as written
+        "  - {municipality: Bydel Frogner, level: planstrategi}\n",
+        encoding="utf-8",
+    )
+    names = [ref.municipality for ref in load_manifest(manifest, keywords)]
+    assert names == ["Vågan", "Drammen", "Herøy", "Bydel Frogner"]

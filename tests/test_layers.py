@@ -25,6 +25,8 @@ ORDER = (
     "documentjson",  # a document's result as JSON data, both ways
     "yamlfile",
     "keywords",
+    "match",  # matching terms; also the "did you mean" of registry (the rapidfuzz module)
+    "registry",  # Norway's municipalities: names and numbers
     "discover",
     "describe",  # a document apart from its text: where found, level, plan or not
     "shard",
@@ -33,7 +35,6 @@ ORDER = (
     "fetch",
     "normalize",
     "runninglines",
-    "match",
     "judge",
     "explanation",
     "analysis",

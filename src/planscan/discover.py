@@ -9,6 +9,7 @@ from pathlib import Path
 from planscan.chars import fold
 from planscan.errors import InputError
 from planscan.models import KeywordSet, Level, PlanRef
+from planscan.registry import registry
 from planscan.yamlfile import Checker, load_nodes
 
 # The suffixes of files a folder scan picks up; what a file is, is then decided by its
@@ -66,7 +67,10 @@ def discover(
     """Given files and folders, return the documents in them with municipality and level.
 
     A folder holds ROOT/<municipality>/<file>; a file directly in ROOT belongs to ROOT's
-    own name. The level comes from the file name here; scan() falls back to the title.
+    own name, unless its name starts with a kommunenummer ("3301_drammen_plan.pdf" is
+    Drammen's, wherever it lies). A folder named by a municipality's name or number in any
+    spelling ("vagan", "1865") stands for it under its proper name ("Vågan"). The level
+    comes from the file name here; scan() falls back to the title.
     A subfolder with its own plans.yaml is a separate plan set and is left out. A
     municipality folder without documents is still a municipality (its column is x).
     Every path left out is said in `notes`: nothing is skipped without a word.
@@ -79,9 +83,9 @@ def discover(
             found: set[str] = set()
             for file in files:
                 relative = file.relative_to(path)
-                municipality = relative.parts[0] if len(relative.parts) > 1 else _folder_name(path)
-                found.add(municipality)
-                refs.append(_ref(file, municipality, keywords))
+                name = relative.parts[0] if len(relative.parts) > 1 else _folder_name(path)
+                found.add(name)
+                refs.append(_ref(file, name, keywords))
             for folder in _municipality_folders(path):
                 if folder.name in found:
                     continue
@@ -91,7 +95,7 @@ def discover(
                         " not taken for a municipality"
                     )
                 else:
-                    refs.append(PlanRef(folder.name, None))
+                    refs.append(PlanRef(registry().proper_name(folder.name), None))
                     notes.append(f"{folder}: an empty folder; its column is x")
         elif path.is_file():
             refs.append(_ref(path, _folder_name(path.parent), keywords))
@@ -128,7 +132,9 @@ def _folder_name(path: Path) -> str:
     return path.resolve().name or str(path)
 
 
-def _ref(file: Path, municipality: str, keywords: KeywordSet) -> PlanRef:
+def _ref(file: Path, folder: str, keywords: KeywordSet) -> PlanRef:
+    named = registry().in_file_name(file.stem)
+    municipality = named.shown if named is not None else registry().proper_name(folder)
     level = classify_level(file.stem, keywords.levels)
     return PlanRef(municipality, file, level, "filename" if level else None)
 
@@ -232,7 +238,7 @@ def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:
         file = values.get("path")
         refs.append(
             PlanRef(
-                municipality=municipality,
+                municipality=registry().proper_name(municipality),
                 path=(path.parent / file) if file else None,
                 level=level,
                 level_source="manifest",

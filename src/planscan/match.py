@@ -612,3 +612,12 @@ def _first_space(text: str, start: int, end: int) -> int:
     """The first space or line break in text[start:end], or -1."""
     found = [at for at in (text.find(" ", start, end), text.find("\n", start, end)) if at >= 0]
     return min(found, default=-1)
+
+
+def closest(query: str, choices: Sequence[str], limit: int = 3, cutoff: float = 75.0) -> list[str]:
+    """The choices most like `query` (case and æ/ø/å folded), best first: a "did you mean"."""
+    folded = [fold(choice) for choice in choices]
+    found = process.extract(
+        fold(query), folded, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff
+    )
+    return [choices[index] for _, _, index in found]

@@ -174,6 +174,22 @@ class KeywordSet:
 
 
 @dataclass(frozen=True)
+class Municipality:
+    """One of Norway's municipalities, as the shipped registry (data/kommuner.csv) has it."""
+
+    number: str  # four digits, the 2024 numbering ("3301")
+    name: str  # "Drammen"; "Hattfjelldal"
+    official_name: str  # Sami first where there is one: "Aarborte Hattfjelldal"
+    county_number: str  # "33"
+    county: str  # "Buskerud"
+    malform: str  # the written form it chose: "Bokmål", "Nynorsk" or "Nøytral"
+    website: str  # the host of its website, without a scheme
+    # The name planscan shows: the name, with the county where two share it ("Herøy
+    # (Nordland)").
+    shown: str = ""
+
+
+@dataclass(frozen=True)
 class PlanRef:
     """A document to scan, or a cell's declared absence when path is None."""
 
