@@ -323,7 +323,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             per_plan <= 0.005,
         )
         print(
-            f"  (start-up, planscan --help: {start * 1000:.0f} ms; a reader's peak {reader_mib:.0f} MiB)"
+            f"  (start-up, planscan --help: {start * 1000:.0f} ms;"
+            f" a reader's peak {reader_mib:.0f} MiB)"
         )
         extraction, analysis = analysis_share(real_pdfs)
         share = analysis / extraction
