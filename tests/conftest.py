@@ -25,6 +25,9 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["PLANSCAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    # Output in English whatever the locale of the machine running the tests; tests of the
+    # language choice set PLANSCAN_LANG to "" (not set) themselves.
+    os.environ["PLANSCAN_LANG"] = "en"
 
 
 @contextmanager

@@ -21,6 +21,7 @@ ORDER = (
     "errors",
     "models",
     "chars",  # characters: folding, invisible and control characters
+    "i18n",  # words for people: catalogues, number formats, status words
     "atomicwrite",  # files written whole or not at all
     "documentjson",  # a document's result as JSON data, both ways
     "yamlfile",

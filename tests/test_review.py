@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -232,7 +233,8 @@ reviews:
         "3:12: review 1: level 'bolig' is not in the keywords file; use one of: samfunnsdel,"
         " arealdel, okonomiplan-4arig, okonomiplan-arlig, temaplan-bolig, temaplan-oppvekst,"
         " temaplan-folkehelse, temaplan-helse, planstrategi",
-        "4:13: review 1: status 'blue' is not one of green, yellow, red",
+        "4:13: review 1: status 'blue' is not one of green, yellow, red (or grønn, gul, rød;"
+        " nynorsk grøn, gul, raud)",
         "6:11: review 1: date: 2024-02-30 is not a real date",
         "8:5: review 2: give level too, or only the document's sha256",
         "10:9: review 2: by: 'no' is read as the boolean false by YAML; put it in quotes: \"no\"",
@@ -257,3 +259,19 @@ reviews:
 def test_no_review_file_changes_nothing(evidence_result: planscan.ScanResult) -> None:
     assert apply_review(evidence_result, ()) == evidence_result
     assert all(cell.shown is cell.status for cell in evidence_result.matrix)
+
+
+def test_status_words_of_every_language_are_accepted(
+    evidence_result: planscan.ScanResult, review_file: Path, tmp_path: Path
+) -> None:
+    """A planner writes the colour as they say it: grønn/gul/rød, grøn/gul/raud, or English."""
+    english = load_review(review_file, evidence_result.keywords)
+    text = review_file.read_text(encoding="utf-8")
+    for words in (("gul", "grønn", "Grønn", "rød"), ("gul", "grøn", "GRØN", "raud")):
+        norwegian = text
+        for old, new in zip(("yellow", "green", "green", "red"), words, strict=True):
+            norwegian = norwegian.replace(f"status: {old}", f"status: {new}", 1)
+        path = tmp_path / "review.yaml"
+        path.write_text(norwegian, encoding="utf-8")
+        loaded = load_review(path, evidence_result.keywords)
+        assert [replace(o, where="") for o in loaded] == [replace(o, where="") for o in english]

@@ -22,6 +22,7 @@ import typer
 
 from planscan._version import __version__
 from planscan.errors import ExitCode, InputError, PlanscanError
+from planscan.i18n import N_, Language, choose_language, get_language
 from planscan.models import (
     FetchReport,
     FetchSettings,
@@ -33,6 +34,7 @@ from planscan.models import (
     Status,
 )
 from planscan.report.formats import FORMATS, check_output_folders, needs_hits, write_outputs
+from planscan.report.options import CsvDialect, Layout, Order, ReportOptions
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -52,6 +54,12 @@ class FailOn(str, Enum):
     red = "red"
     yellow = "yellow"
     missing = "missing"
+
+
+class Lang(str, Enum):
+    nb = "nb"
+    nn = "nn"
+    en = "en"
 
 
 class Engine(str, Enum):
@@ -85,15 +93,25 @@ def _err_lines(lines: Iterable[str]) -> None:
         err.print(line, markup=False, emoji=False, soft_wrap=True)
 
 
-def _run(action: Callable[[], T], debug: bool) -> T:
+def _run(action: Callable[[], T], debug: bool, lang: Language | None = None) -> T:
     """The one place where planscan's errors become a message and an exit code."""
     try:
         return action()
     except PlanscanError as exc:
         if debug:
             _err_lines([traceback.format_exc()])
-        _err_lines(f"planscan: {line}" for line in str(exc).splitlines())
+        text = _error_text(exc, lang or get_language())
+        _err_lines(f"planscan: {line}" for line in text.splitlines())
         raise typer.Exit(int(exc.exit_code)) from None
+
+
+def _error_text(exc: PlanscanError, lang: Language) -> str:
+    """The error in the reader's language, where its message is in the catalogues."""
+    if exc.parts:
+        return "\n".join(_error_text(part, lang) for part in exc.parts)
+    if not exc.template:
+        return str(exc)
+    return lang._(exc.template, **exc.fields)
 
 
 def uses(build: Callable[..., Any], name: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
@@ -233,6 +251,76 @@ def reading_options(
     return Reading(keywords, options)
 
 
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help="Language of the output: nb (bokmål), nn (nynorsk) or en. Default: PLANSCAN_LANG,"
+        " else the locale (LC_ALL, LC_MESSAGES, LANG: nb_*/no_* is nb, nn_* is nn), else en.",
+    ),
+]
+
+
+def _language(lang: Lang | None) -> Language:
+    """--lang, PLANSCAN_LANG, the locale, or English."""
+    return get_language(choose_language(lang.value if lang else None, os.environ))
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """How the reports read, as the command line gives it (resolved inside _run)."""
+
+    lang: Lang | None
+    layout: Layout
+    order: Order
+    csv_dialect: CsvDialect | None
+    csv_scores: bool
+
+    def resolve(self) -> ReportOptions:
+        return ReportOptions(
+            language=_language(self.lang).code,
+            layout=self.layout,
+            order=self.order,
+            csv_dialect=self.csv_dialect,
+            csv_scores=self.csv_scores,
+        )
+
+
+def report_options(
+    lang: LangOption = None,
+    layout: Annotated[
+        Layout,
+        typer.Option(
+            "--layout",
+            help="The matrix: levels as rows (report), municipalities as rows (turned), or"
+            " turned when the municipalities do not fit the width (auto).",
+        ),
+    ] = Layout.AUTO,
+    order: Annotated[
+        Order,
+        typer.Option(
+            "--order",
+            help="Municipalities by kommunenummer (number; where known, else by name), by name"
+            " in Norwegian alphabetical order (name), or as given.",
+        ),
+    ] = Order.GIVEN,
+    csv_dialect: Annotated[
+        CsvDialect | None,
+        typer.Option(
+            "--csv-dialect",
+            help="CSV for Norwegian Excel (excel-nb: ; and decimal comma, UTF-8 with BOM),"
+            " English Excel (excel) or scripts (rfc4180: , and point, no BOM). Default:"
+            " excel-nb in nb and nn, else excel.",
+        ),
+    ] = None,
+    csv_scores: Annotated[
+        bool, typer.Option("--csv-scores", help="Put each cell's score beside it in the CSV.")
+    ] = False,
+) -> Reporting:
+    """The report options, shared by scan and merge."""
+    return Reporting(lang, layout, order, csv_dialect, csv_scores)
+
+
 @dataclass(frozen=True)
 class Outputs:
     """What to write and print after a scan or a merge."""
@@ -293,6 +381,7 @@ _output_options.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
 
 
 @app.command()
+@uses(report_options, "reporting")
 @uses(_output_options, "outputs")
 @uses(reading_options, "reading")
 def scan(
@@ -324,12 +413,15 @@ def scan(
     *,
     reading: Reading,
     outputs: Outputs,
+    reporting: Reporting,
     debug: DebugOption = False,
 ) -> None:
     """Scan plans and print the municipality × plan level matrix."""
     from planscan.review import default_review_path
     from planscan.scan import scan as run_scan
     from planscan.shard import parse_shard
+
+    options = _run(reporting.resolve, debug)
 
     def action() -> ScanResult:
         check_output_folders(outputs.files.values())
@@ -350,7 +442,7 @@ def scan(
                 on_page=progress.page,
             )
 
-    _finish(_run(action, debug), outputs, details, debug)
+    _finish(_run(action, debug, options.lang), outputs, details, debug, options)
 
 
 def _with_evidence(options: ScanOptions, evidence: bool) -> ScanOptions:
@@ -359,18 +451,20 @@ def _with_evidence(options: ScanOptions, evidence: bool) -> ScanOptions:
     return replace(options, evidence=evidence)
 
 
-def _finish(result: ScanResult, outputs: Outputs, details: bool, debug: bool) -> None:
+def _finish(
+    result: ScanResult, outputs: Outputs, details: bool, debug: bool, options: ReportOptions
+) -> None:
     """Write the output files, print the matrix and the notes, and exit with the right code."""
     from planscan.matrix import failing_cells
     from planscan.report.notes import fail_on_notes, scan_notes
     from planscan.report.terminal import render_details, render_legend, render_matrix, render_scan
 
-    _run(lambda: write_outputs(result, outputs.files, debug), debug)
+    _run(lambda: write_outputs(result, outputs.files, debug, options), debug, options.lang)
     if outputs.quiet:
-        _out(render_matrix(result))
-        _out(render_legend(result))
+        _out(render_matrix(result, options))
+        _out(render_legend(result, options))
     else:
-        _out(render_scan(result))
+        _out(render_scan(result, options))
     if details:
         _out()
         _out(render_details(result))
@@ -410,7 +504,7 @@ def _one_document(file: Path, keywords: KeywordSet | Path | None, reading: Readi
     from planscan.scan import scan as run_scan
 
     if not file.is_file():
-        raise InputError(f"{file}: no such file")
+        raise InputError(N_("{path}: no such file"), path=file)
     options = replace(reading.options, jobs=1, evidence=True)
     return run_scan([file], keywords=keywords, options=options)
 
@@ -596,6 +690,7 @@ def diff(
 
 
 @app.command()
+@uses(report_options, "reporting")
 @uses(_output_options, "outputs")
 def merge(
     parts: Annotated[
@@ -604,16 +699,19 @@ def merge(
     keywords: KeywordsOption = None,
     *,
     outputs: Outputs,
+    reporting: Reporting,
     debug: DebugOption = False,
 ) -> None:
     """Join the parts of a sharded scan into the result one unsharded scan gives."""
     from planscan.merge import merge as run_merge
 
+    options = _run(reporting.resolve, debug)
+
     def action() -> ScanResult:
         check_output_folders(outputs.files.values())
         return run_merge(parts, keywords=keywords)
 
-    _finish(_run(action, debug), outputs, False, debug)
+    _finish(_run(action, debug, options.lang), outputs, False, debug, options)
 
 
 def main() -> None:

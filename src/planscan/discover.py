@@ -8,6 +8,7 @@ from pathlib import Path
 
 from planscan.chars import fold
 from planscan.errors import InputError
+from planscan.i18n import N_
 from planscan.models import KeywordSet, Level, PlanRef
 from planscan.registry import registry
 from planscan.yamlfile import Checker, load_nodes
@@ -102,7 +103,7 @@ def discover(
         elif path.is_symlink():
             raise InputError(f"{path}: a link to a file or folder that does not exist")
         else:
-            raise InputError(f"{path}: no such file or folder")
+            raise InputError(N_("{path}: no such file or folder"), path=path)
     return refs
 
 
@@ -210,7 +211,7 @@ def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:
     """Read a plans.yaml manifest; paths are relative to it. Raise ConfigError on problems."""
     display = str(path)
     if not path.is_file():
-        raise InputError(f"{path}: manifest not found")
+        raise InputError(N_("{path}: manifest not found"), path=path)
     root = load_nodes(path, display)
     check = Checker(display)
     top = check.mapping(root, "the manifest", _MANIFEST_KEYS, required=("plans",))

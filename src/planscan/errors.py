@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import TypeVar
 
 
 class ExitCode(IntEnum):
@@ -28,10 +30,30 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
+E = TypeVar("E", bound="PlanscanError")
+
+
 class PlanscanError(Exception):
-    """Root of every error planscan reports to a user."""
+    """Root of every error planscan reports to a user.
+
+    The message may be a template with {fields} given as keywords: str() is the English
+    text, and the CLI shows the template translated (planscan.i18n) with the same fields.
+    """
 
     exit_code = ExitCode.USAGE
+
+    def __init__(self, message: str = "", /, **fields: object) -> None:
+        self.template = message
+        self.fields = fields
+        self.parts: tuple[PlanscanError, ...] = ()  # errors joined into this one, each a line
+        super().__init__(message.format(**fields) if fields else message)
+
+    @classmethod
+    def joined(cls: type[E], errors: Sequence[PlanscanError]) -> E:
+        """One error of several, a line each (each still translated on its own)."""
+        error = cls("\n".join(str(e) for e in errors))
+        error.parts = tuple(errors)
+        return error
 
 
 class ConfigError(PlanscanError):

@@ -6,7 +6,7 @@ A review file (review.yaml) records colours set by a person who read the evidenc
       - municipality: Vågan
         level: planstrategi
         sha256: 3f5a...          # the document as it was read (planscan hits FILE prints it)
-        status: green
+        status: green            # or grønn, gul, rød (nynorsk: grøn, gul, raud)
         by: Kari Nordmann
         date: 2024-03-01
         why: Kapittel 4 handler om vanskeligstilte på boligmarkedet.
@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from planscan.i18n import status_of_word
 from planscan.models import (
     Cell,
     KeywordSet,
@@ -109,9 +110,13 @@ def _entry(check: Checker, entry: Node, where: str, level_ids: tuple[str, ...]) 
         )
         ok = False
     statuses = [s.value for s in REVIEW_STATUSES]
-    if status is not None and status not in statuses:
+    # A planner writes the colour in any of planscan's languages: grønn, grøn, gul, rød, raud.
+    chosen = status_of_word(status) if status is not None else None
+    if status is not None and chosen not in REVIEW_STATUSES:
         check.problem(
-            fields["status"], f"{where}: status {status!r} is not one of {', '.join(statuses)}"
+            fields["status"],
+            f"{where}: status {status!r} is not one of {', '.join(statuses)}"
+            " (or grønn, gul, rød; nynorsk grøn, gul, raud)",
         )
         ok = False
     if ("municipality" in fields) != ("level" in fields):
@@ -121,10 +126,10 @@ def _entry(check: Checker, entry: Node, where: str, level_ids: tuple[str, ...]) 
     elif "level" not in fields and "sha256" not in fields:
         check.problem(entry, f"{where} needs municipality and level, or the document's sha256")
         ok = False
-    if not ok or status is None or day is None:
+    if not ok or chosen is None or day is None:
         return None
     return Override(
-        status=Status(status),
+        status=chosen,
         by=str(text["by"]),
         date=day,
         why=str(text["why"]),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from planscan.discover import discover, load_manifest, separate_plan_sets
 from planscan.errors import DocumentError, InputError
+from planscan.i18n import N_
 from planscan.keywords import load_keywords
 from planscan.matrix import build_result
 from planscan.models import (
@@ -81,7 +82,7 @@ def scan(
     if path_list:
         refs.extend(discover(path_list, keyword_set, notes))
     if manifest is None and not path_list:
-        raise InputError("nothing to scan: give files, folders or --manifest")
+        raise InputError(N_("nothing to scan: give files, folders or --manifest"))
     if manifest is None and not any(ref.path is not None for ref in refs):
         left_out = "".join(f"\n{note}" for note in notes)
         raise InputError(

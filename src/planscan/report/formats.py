@@ -13,7 +13,9 @@ from pathlib import Path
 
 from planscan.atomicwrite import write_atomic
 from planscan.errors import InputError
+from planscan.i18n import N_
 from planscan.models import ScanResult
+from planscan.report.options import DEFAULT_OPTIONS, ReportOptions
 
 
 @dataclass(frozen=True)
@@ -24,12 +26,16 @@ class OutputFormat:
     help: str
     needs_hits: bool  # it lists hits with pages and snippets
     module: str
-    function: str  # render(result) -> str | bytes, or render(result, debug) with takes_debug
+    # render(result, options) -> str | bytes; render(result, debug) for the JSON, which is
+    # the same in every language and layout, so it never sees the report options.
+    function: str
     takes_debug: bool = False  # it can carry the raw exception details of --debug
 
-    def render(self, result: ScanResult, debug: bool = False) -> str | bytes:
+    def render(
+        self, result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS, debug: bool = False
+    ) -> str | bytes:
         render = getattr(importlib.import_module(self.module), self.function)
-        output: str | bytes = render(result, debug) if self.takes_debug else render(result)
+        output: str | bytes = render(result, debug) if self.takes_debug else render(result, options)
         return output
 
 
@@ -76,20 +82,29 @@ def check_output_folders(paths: Iterable[Path | None]) -> None:
     """Fail before any work when an output cannot be written there (- is standard output)."""
     for path in paths:
         if path is not None and str(path) != "-" and not path.parent.resolve().is_dir():
-            raise InputError(f"{path}: the folder {path.parent} does not exist")
+            raise InputError(
+                N_("{path}: the folder {folder} does not exist"), path=path, folder=path.parent
+            )
 
 
-def write_outputs(result: ScanResult, outputs: Mapping[str, Path], debug: bool = False) -> None:
+def write_outputs(
+    result: ScanResult,
+    outputs: Mapping[str, Path],
+    debug: bool = False,
+    options: ReportOptions = DEFAULT_OPTIONS,
+) -> None:
     """Write each output file whole (or not at all). One that cannot be written does not stop
     the others; InputError then names every file that failed."""
-    problems = []
+    problems: list[InputError] = []
     for name, path in outputs.items():
         try:
-            save(path, output_format(name).render(result, debug))
+            save(path, output_format(name).render(result, options, debug))
         except InputError as exc:
-            problems.append(str(exc))
+            problems.append(exc)
+    if len(problems) == 1:
+        raise problems[0]
     if problems:
-        raise InputError("\n".join(problems))
+        raise InputError.joined(problems)
 
 
 def save(path: Path, data: str | bytes) -> None:
@@ -97,4 +112,6 @@ def save(path: Path, data: str | bytes) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise InputError(f"{path}: cannot write the file: {exc.strerror}") from None
+        raise InputError(
+            N_("{path}: cannot write the file: {reason}"), path=path, reason=exc.strerror
+        ) from None

@@ -8,6 +8,7 @@ import io
 from planscan.models import ScanResult
 from planscan.report.csvfile import safe_cell
 from planscan.report.evidence import KIND_NOTES
+from planscan.report.options import DEFAULT_OPTIONS, ReportOptions
 
 HEADER = (
     "municipality",
@@ -27,7 +28,7 @@ HEADER = (
 )
 
 
-def render_hits_csv(result: ScanResult) -> str:
+def render_hits_csv(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> str:
     """One row per hit, in document order; a header-only file when nothing was found.
 
     UTF-8 with a byte-order mark, cells that look like formulas neutralised.

@@ -38,6 +38,7 @@ from planscan.report.legend import (
     legend_entries,
     legend_notes,
 )
+from planscan.report.options import DEFAULT_OPTIONS, ReportOptions
 
 # Fixed: never built from data. Opens the evidence a link points to, and all of it to print.
 SCRIPT = """
@@ -364,7 +365,7 @@ def _document(doc: DocumentResult, doc_id: str, result: ScanResult) -> str:
     )
 
 
-def render_html(result: ScanResult) -> str:
+def render_html(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> str:
     """The whole report as one HTML page."""
     columns = {m: i for i, m in enumerate(result.municipalities)}
     levels = {level.id: i for i, level in enumerate(result.levels)}

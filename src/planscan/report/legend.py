@@ -1,51 +1,70 @@
-"""What each cell means, in the same words in every report."""
+"""What each cell means, in the same words in every report and in the reader's language."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from planscan.models import UNCLASSIFIED, Review, ScanResult, Status
+from planscan.i18n import N_, Language, get_language
+from planscan.models import UNCLASSIFIED, Level, Review, ScanResult, Status
 
 LEGEND: tuple[tuple[Status, str], ...] = (
-    (Status.GREEN, "housing-social work is a main theme, with goals or measures"),
-    (Status.YELLOW, "some housing-social content: a section, a few goals, planned tasks"),
-    (Status.RED, "little or no housing-social content"),
-    (Status.MISSING, "no document found for this plan level"),
-    (Status.NO_TEXT, "no text could be extracted (scanned without OCR?)"),
-    (Status.ERROR, "the document could not be read"),
+    (Status.GREEN, N_("housing-social work is a main theme, with goals or measures")),
+    (Status.YELLOW, N_("some housing-social content: a section, a few goals, planned tasks")),
+    (Status.RED, N_("little or no housing-social content")),
+    (Status.MISSING, N_("no document found for this plan level")),
+    (Status.NO_TEXT, N_("no text could be extracted (scanned without OCR?)")),
+    (Status.ERROR, N_("the document could not be read")),
 )
 
-# Symbol and word for each status: colour is never the only signal.
-LABELS: dict[Status, str] = {
-    Status.GREEN: "● green",
-    Status.YELLOW: "◐ yellow",
-    Status.RED: "○ red",
-    Status.MISSING: "x",
-    Status.NO_TEXT: "? no text",
-    Status.ERROR: "! error",
-    Status.NOT_CHECKED: "·",
-}
+_ENGLISH = get_language("en")
 
-NOT_CHECKED_MEANING = "not checked: the manifest lists no plan for this level"
-UNCLASSIFIED_NOTE = (
-    f"{UNCLASSIFIED.label}: documents whose plan level is not known, or that are not the"
+# Symbol and word for each status, in English: colour is never the only signal.
+LABELS: dict[Status, str] = {status: _ENGLISH.status_label(status) for status in Status}
+
+NOT_CHECKED_MEANING = N_("not checked: the manifest lists no plan for this level")
+UNCLASSIFIED_LABEL = N_("Unclassified or not a plan")  # UNCLASSIFIED.label, for the catalogues
+UNCLASSIFIED_NOTE = N_(
+    "{label}: documents whose plan level is not known, or that are not the"
     " plan of a level (a planprogram, a profile); give their level in a manifest, or name the"
     " level in the file name"
 )
 
 
-def legend_entries(result: ScanResult | None = None) -> tuple[tuple[Status, str], ...]:
-    """The legend for a result: every colour, and "not checked" where the matrix has it."""
+def level_label(level: Level, lang: Language = _ENGLISH) -> str:
+    """A level's label: the keywords file's words, or the unclassified row's, translated."""
+    return lang._(level.label) if level.id == UNCLASSIFIED.id else level.label
+
+
+def level_labels(result: ScanResult, lang: Language = _ENGLISH) -> dict[str, str]:
+    return {level.id: level_label(level, lang) for level in result.levels}
+
+
+def missing_meaning(lang: Language = _ENGLISH) -> str:
+    """What x means: in Norwegian "ikke funnet på nett", with the English legend's words."""
+    meaning = lang._(LEGEND[3][1])
+    if not lang.norwegian:
+        return meaning
+    return f"{lang.status_word(Status.MISSING)}: {meaning}"
+
+
+def legend_entries(
+    result: ScanResult | None = None, lang: Language = _ENGLISH
+) -> tuple[tuple[Status, str], ...]:
+    """The legend for a result, translated: every colour, and "not checked" where the
+    matrix has it."""
     entries = LEGEND
     if result is not None and any(c.status is Status.NOT_CHECKED for c in result.matrix):
         entries += ((Status.NOT_CHECKED, NOT_CHECKED_MEANING),)
-    return entries
+    return tuple(
+        (status, missing_meaning(lang) if status is Status.MISSING else lang._(meaning))
+        for status, meaning in entries
+    )
 
 
-def legend_notes(result: ScanResult | None = None) -> tuple[str, ...]:
+def legend_notes(result: ScanResult | None = None, lang: Language = _ENGLISH) -> tuple[str, ...]:
     """Lines under the legend: what the unclassified row is, when the matrix has it."""
     if result is not None and UNCLASSIFIED in result.levels:
-        return (UNCLASSIFIED_NOTE,)
+        return (lang._(UNCLASSIFIED_NOTE, label=level_label(UNCLASSIFIED, lang)),)
     return ()
 
 
@@ -53,9 +72,13 @@ REVIEWED_MARK = "✎"  # a reviewer set this cell's colour
 STALE_MARK = "✎?"  # a review whose document has changed since: not applied
 
 REVIEW_LEGEND = (
-    (REVIEWED_MARK, "colour set by a reviewer; the computed one is kept in JSON/CSV"),
-    (STALE_MARK, "a review not applied: the document has changed since; read it again"),
+    (REVIEWED_MARK, N_("colour set by a reviewer; the computed one is kept in JSON/CSV")),
+    (STALE_MARK, N_("a review not applied: the document has changed since; read it again")),
 )
+
+
+def review_legend(lang: Language = _ENGLISH) -> tuple[tuple[str, str], ...]:
+    return tuple((mark, lang._(meaning)) for mark, meaning in REVIEW_LEGEND)
 
 
 def review_place(review: Review, labels: Mapping[str, str]) -> str:

@@ -11,6 +11,7 @@ from planscan.report.legend import (
     legend_notes,
     review_place,
 )
+from planscan.report.options import DEFAULT_OPTIONS, ReportOptions
 
 EMOJI: dict[Status, str] = {
     Status.GREEN: "🟢 green",
@@ -53,7 +54,7 @@ def _cell(cell: Cell) -> str:
     return f"{shown} {REVIEWED_MARK if cell.reviewed else STALE_MARK}"
 
 
-def render_markdown(result: ScanResult) -> str:
+def render_markdown(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> str:
     lines = [
         "## Planstatus",
         "",

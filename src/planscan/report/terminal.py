@@ -18,7 +18,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from planscan.i18n import Language
+from planscan.i18n.language import status_symbol
 from planscan.models import (
+    UNCLASSIFIED,
     Cell,
     DocumentRef,
     DocumentResult,
@@ -42,13 +45,16 @@ from planscan.report.evidence import (
     page_text,
 )
 from planscan.report.legend import (
-    REVIEW_LEGEND,
     REVIEWED_MARK,
     STALE_MARK,
     legend_entries,
     legend_notes,
+    level_label,
+    level_labels,
+    review_legend,
     review_place,
 )
+from planscan.report.options import DEFAULT_OPTIONS, ReportOptions, ordered_municipalities
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -61,52 +67,57 @@ from planscan.explanation import (
     rule_sentences,
 )
 
-CELL_LOOK: dict[Status, tuple[str, str]] = {
-    Status.GREEN: ("● green", "bold black on green"),
-    Status.YELLOW: ("◐ yellow", "bold black on yellow"),
-    Status.RED: ("○ red", "bold white on red"),
-    Status.MISSING: ("x", "dim"),
-    Status.NO_TEXT: ("? no text", "magenta"),
-    Status.ERROR: ("! error", "bold magenta"),
-    Status.NOT_CHECKED: ("·", "dim"),
+STYLES: dict[Status, str] = {
+    Status.GREEN: "bold black on green",
+    Status.YELLOW: "bold black on yellow",
+    Status.RED: "bold white on red",
+    Status.MISSING: "dim",
+    Status.NO_TEXT: "magenta",
+    Status.ERROR: "bold magenta",
+    Status.NOT_CHECKED: "dim",
 }
 
-
-def status_text(status: Status) -> Text:
-    label, style = CELL_LOOK[status]
-    return Text(f" {label} ", style=style)
+_EN = DEFAULT_OPTIONS.lang
 
 
-def cell_text(cell: Cell) -> Text:
+def status_text(status: Status, lang: Language = _EN) -> Text:
+    return Text(f" {lang.status_label(status)} ", style=STYLES[status])
+
+
+def cell_text(cell: Cell, lang: Language = _EN) -> Text:
     """A matrix cell: its colour, marked when a reviewer set it or a review went stale."""
     if cell.review is None or cell.review.outcome is ReviewOutcome.UNMATCHED:
-        return status_text(cell.status)
-    label, style = CELL_LOOK[cell.shown]
+        return status_text(cell.status, lang)
     mark = REVIEWED_MARK if cell.reviewed else STALE_MARK
-    return Text(f" {label} {mark} ", style=style)
+    return Text(f" {lang.status_label(cell.shown)} {mark} ", style=STYLES[cell.shown])
 
 
-def render_matrix(result: ScanResult) -> Table:
+def render_matrix(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> Table:
     """The municipality × plan level matrix, as in the report's 'Planstatus juni 2018'."""
-    table = Table(title="Planstatus", title_justify="left", show_lines=False)
-    table.add_column("Plan level", style="bold")
-    for municipality in result.municipalities:
+    lang = options.lang
+    towns = ordered_municipalities(result, options)
+    table = Table(title=lang._("Planstatus"), title_justify="left", show_lines=False)
+    table.add_column(lang._("Plan level"), style="bold")
+    for municipality in towns:
         table.add_column(Text(municipality), justify="center")  # a name, never markup
     for level in result.levels:
-        cells = [cell_text(result.cell(m, level.id)) for m in result.municipalities]
-        table.add_row(Text(level.label), *cells)
+        cells = [cell_text(result.cell(m, level.id), lang) for m in towns]
+        table.add_row(Text(level_label(level, lang)), *cells)
     return table
 
 
-def render_legend(result: ScanResult | None = None) -> Group:
+def render_legend(
+    result: ScanResult | None = None, options: ReportOptions = DEFAULT_OPTIONS
+) -> Group:
     """What each cell means, for this result: its marks and rows included."""
+    lang = options.lang
     table = Table.grid(padding=(0, 1))
-    for status, meaning in legend_entries(result):
-        table.add_row(status_text(status), Text(meaning))
+    for status, meaning in legend_entries(result, lang):
+        table.add_row(status_text(status, lang), Text(meaning))
     if result is not None and result.reviews:
-        for mark, meaning in REVIEW_LEGEND:
+        for mark, meaning in review_legend(lang):
             table.add_row(Text(f" {mark}"), Text(meaning))
-    notes = [Text(note) for note in legend_notes(result)]
+    notes = [Text(note) for note in legend_notes(result, lang)]
     return Group(table, *notes)
 
 
@@ -121,76 +132,96 @@ def display_path(path: str) -> str:
     return relative if not relative.startswith("..") else str(Path(path))
 
 
-# Text that came from OCR may have misread words: the planner should know to check.
-_OCR_NOTE = " · read with OCR"
+def _ocr_note(lang: Language) -> str:
+    # Text that came from OCR may have misread words: the planner should know to check.
+    return " · " + lang._("read with OCR")
 
 
-def _terms_found(doc: DocumentResult) -> str:
+def _terms_found(doc: DocumentResult, lang: Language) -> str:
     if doc.message:
         return doc.message
     found = [f"{term} {count}" for term, count in doc.counts.items() if count]
-    return ", ".join(found) if found else "none of the search words"
+    return ", ".join(found) if found else lang._("none of the search words")
 
 
-def render_documents(result: ScanResult) -> Group:
+def _unclassified(lang: Language) -> str:
+    return lang._("unclassified")
+
+
+def render_documents(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> Group:
     """One entry per document: status, score, municipality and level, the file on a line of
     its own (never wrapped or cut, so it can be pasted into `planscan hits`), and the search
     words found, or why the document has no colour or no cell.
 
     A list rather than a wide table, so it stays readable in an 80-column CI log.
     """
-    labels = {level.id: level.label for level in result.levels}
-    lines: list[Text | Padding] = [Text("Documents", style="italic")]
+    lang = options.lang
+    labels = level_labels(result, lang)
+    lines: list[Text | Padding] = [Text(lang._("Documents"), style="italic")]
+
+    status_width = _status_width(lang)
+    indent = status_width + _SCORE_WIDTH
 
     def indented(text: Text) -> Padding:
-        return Padding(text, (0, 0, 0, _DOCUMENT_INDENT))
+        return Padding(text, (0, 0, 0, indent))
 
     for doc in result.documents:
-        level = labels.get(doc.level, doc.level) if doc.level else "unclassified"
-        score = f"{doc.score:.1f}" if doc.judgement is not None else "–"
-        head = status_text(doc.status)
-        head.pad_right(_STATUS_WIDTH - head.cell_len)
+        level = labels.get(doc.level, doc.level) if doc.level else _unclassified(lang)
+        score = lang.format_number(doc.score, 1) if doc.judgement is not None else "–"
+        head = status_text(doc.status, lang)
+        head.pad_right(status_width - head.cell_len)
         head.append(f"{score:>5} ")
         head.append(f"{doc.municipality} · {level}", style="bold")
         if doc.ocr:
-            head.append(_OCR_NOTE)
+            head.append(_ocr_note(lang))
         lines.append(head)
         # The path whole, on one line however long: it is pasted into `planscan hits`.
-        path = " " * _DOCUMENT_INDENT + display_path(doc.path)
+        path = " " * indent + display_path(doc.path)
         lines.append(Text(path, no_wrap=True, overflow="ignore"))
-        lines.append(indented(Text(_terms_found(doc), style="italic" if doc.message else "")))
-        place = _placement_note(doc)
+        lines.append(indented(Text(_terms_found(doc, lang), style="italic" if doc.message else "")))
+        place = _placement_note(doc, result, lang)
         if place:
             lines.append(indented(Text(place, style="dim")))
     return Group(*lines)
 
 
 # The document list's columns: the status label, then the score, then the text.
-_STATUS_WIDTH = 12
-_DOCUMENT_INDENT = _STATUS_WIDTH + 6
+_SCORE_WIDTH = 6
 
 
-def _placement_note(doc: DocumentResult) -> str:
+def _status_width(lang: Language) -> int:
+    """Room for the longest status label of the language ("? no text": 12 columns)."""
+    return max(len(lang.status_label(status)) for status in Status) + 3
+
+
+def _placement_note(doc: DocumentResult, result: ScanResult, lang: Language) -> str:
     """Why a document is in the matrix's last row, and how to move it to a level."""
     if doc.in_a_level:
         return ""
+    row = level_label(UNCLASSIFIED, lang)
     if doc.not_plan is not None:
-        return (
-            f"not a plan of a level ({doc.not_plan}): shown in the row «Unclassified or not a"
-            " plan»; a manifest can still put it in a level"
+        return lang._(
+            "not a plan of a level ({what}): shown in the row «{row}»; a manifest can still"
+            " put it in a level",
+            what=doc.not_plan,
+            row=row,
         )
-    return (
-        "its plan level is not known: shown in the row «Unclassified or not a plan»; give its"
-        " level in a manifest (plans.yaml), or put the level in its file name"
-        " (e.g. samfunnsdel, planstrategi, boligsosial-handlingsplan)"
+    return lang._(
+        "its plan level is not known: shown in the row «{row}»; give its level in a manifest"
+        " (plans.yaml), or put the level in its file name (e.g. samfunnsdel, planstrategi,"
+        " boligsosial-handlingsplan)",
+        row=row,
     )
 
 
-def render_scan(result: ScanResult) -> Group:
-    parts: list[Table | Text | Group] = [render_matrix(result), render_legend(result)]
+def render_scan(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> Group:
+    parts: list[Table | Text | Group] = [
+        render_matrix(result, options),
+        render_legend(result, options),
+    ]
     if result.reviews:
         parts += [Text(""), render_reviews(result)]
-    return Group(*parts, Text(""), render_documents(result))
+    return Group(*parts, Text(""), render_documents(result, options))
 
 
 def render_reviews(result: ScanResult) -> Table:
@@ -259,7 +290,7 @@ def render_details(result: ScanResult) -> Group:
             table.add_row(Text(term.key, style="bold" if term.specific else ""), *row)
         table.add_section()
         table.add_row("score", *(f"{d.score:.1f}" if d.judgement else "–" for d in docs))
-        table.add_row("status", *(CELL_LOOK[d.status][0].split()[0] for d in docs))
+        table.add_row("status", *(status_symbol(d.status) for d in docs))
         files = Table.grid(padding=(0, 1))
         files.add_column(justify="right", style="bold")
         files.add_column(overflow="fold")
@@ -338,7 +369,7 @@ def _document_head(doc: DocumentResult) -> Text:
     return Text.assemble(
         (display_path(doc.path), "bold"),
         f"  {doc.municipality} · {doc.level or 'unclassified'} · {doc.pages} pages ·"
-        f" {doc.words} words{_OCR_NOTE if doc.ocr else ''}  ",
+        f" {doc.words} words{_ocr_note(_EN) if doc.ocr else ''}  ",
         status_text(doc.status),
     )
 

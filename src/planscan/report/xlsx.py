@@ -30,6 +30,7 @@ from planscan.report.legend import (
     legend_entries,
     legend_notes,
 )
+from planscan.report.options import DEFAULT_OPTIONS, ReportOptions
 
 # (fill, font) per status, as in the HTML report.
 COLOURS: dict[Status, tuple[str, str]] = {
@@ -237,7 +238,7 @@ def _hits_sheet(sheet: Worksheet, result: ScanResult) -> None:
         sheet.column_dimensions[column].width = width
 
 
-def render_xlsx(result: ScanResult) -> bytes:
+def render_xlsx(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> bytes:
     """The workbook as bytes: sheet 1 the matrix and legend, 2 the documents, 3 the hits."""
     workbook = Workbook()
     first = workbook.active

@@ -1,0 +1,31 @@
+"""Words for people, in Norwegian Bokmål, Nynorsk or English: messages from gettext
+catalogues (locale/{nb,nn}/LC_MESSAGES/planscan.mo), numbers and dates formatted for the
+language, and status words. Machine-readable ids (green, yellow, missing, level ids) never
+pass through here.
+
+Messages are written in English in the code, marked as `lang._("...")`, `lang.ngettext(...)`,
+`lang.pgettext(context, ...)` or `N_("...")` so that tools/catalogues.py finds them; fields
+are `{name}`, filled after translation with str.format, never with f-strings.
+"""
+
+from __future__ import annotations
+
+from planscan.i18n.language import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    N_,
+    Language,
+    choose_language,
+    get_language,
+    status_of_word,
+)
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "N_",
+    "Language",
+    "choose_language",
+    "get_language",
+    "status_of_word",
+]

@@ -1,0 +1,227 @@
+"""Languages: the choice of language, catalogues complete in nb and nn, numbers and dates,
+status words in every language, and the CLI in Norwegian."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from typer.testing import CliRunner
+
+from planscan.cli import app
+from planscan.errors import InputError
+from planscan.i18n import choose_language, get_language, status_of_word
+from planscan.models import Status
+from tests.conftest import REPO, CliRun
+from tests.goldens import assert_golden
+
+NBSP = "\u00a0"
+
+
+def catalogues() -> ModuleType:
+    """tools/catalogues.py, imported from its file (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("catalogues", REPO / "tools" / "catalogues.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["catalogues"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("option", "environ", "expected"),
+    [
+        (None, {}, "en"),
+        (None, {"LANG": "nb_NO.UTF-8"}, "nb"),
+        (None, {"LANG": "no_NO"}, "nb"),
+        (None, {"LANG": "nn_NO.UTF-8"}, "nn"),
+        (None, {"LANG": "C.UTF-8"}, "en"),
+        (None, {"LANG": "de_DE.UTF-8"}, "en"),
+        (None, {"LANG": "nb_NO.UTF-8", "LC_MESSAGES": "nn_NO.UTF-8"}, "nn"),
+        (None, {"LC_ALL": "en_GB.UTF-8", "LC_MESSAGES": "nn_NO", "LANG": "nb_NO"}, "en"),
+        (None, {"PLANSCAN_LANG": "nn", "LANG": "nb_NO.UTF-8"}, "nn"),
+        (None, {"PLANSCAN_LANG": "", "LANG": "nb_NO.UTF-8"}, "nb"),
+        ("en", {"PLANSCAN_LANG": "nn", "LC_ALL": "nb_NO.UTF-8"}, "en"),
+    ],
+)
+def test_language_choice(option: str | None, environ: dict[str, str], expected: str) -> None:
+    assert choose_language(option, environ) == expected
+
+
+def test_an_unknown_planscan_lang_is_an_error() -> None:
+    with pytest.raises(InputError, match="PLANSCAN_LANG=se: not a language"):
+        choose_language(None, {"PLANSCAN_LANG": "se"})
+
+
+def test_numbers_percent_and_dates_follow_the_language() -> None:
+    nb, nn, en = (get_language(code) for code in ("nb", "nn", "en"))
+    assert nb.format_number(12345.678, 1) == f"12{NBSP}345,7"
+    assert nn.format_number(0.25, 2) == "0,25"
+    assert en.format_number(12345.678, 1) == "12,345.7"
+    assert nb.format_integer(41) == "41" and nb.format_integer(1234567) == f"1{NBSP}234{NBSP}567"
+    assert nb.format_percent(0.256) == f"26{NBSP}%" and en.format_percent(0.256) == "26%"
+    assert nb.format_date(date(2026, 3, 5)) == "5. mars 2026"
+    assert nn.format_date(date(2026, 12, 24)) == "24. desember 2026"
+    assert en.format_date(date(2026, 3, 5)) == "5 March 2026"
+
+
+def test_status_words() -> None:
+    nb, nn, en = (get_language(code) for code in ("nb", "nn", "en"))
+    assert [nb.status_word(s) for s in (Status.GREEN, Status.YELLOW, Status.RED)] == [
+        "grønn",
+        "gul",
+        "rød",
+    ]
+    assert [nn.status_word(s) for s in (Status.GREEN, Status.YELLOW, Status.RED)] == [
+        "grøn",
+        "gul",
+        "raud",
+    ]
+    assert nb.status_word(Status.MISSING) == "ikke funnet på nett"
+    assert nn.status_word(Status.MISSING) == "ikkje funne på nett"
+    assert en.status_label(Status.GREEN) == "● green" and nb.status_label(Status.MISSING) == "x"
+    for word, status in [
+        ("grønn", Status.GREEN),
+        ("Grøn", Status.GREEN),
+        ("green", Status.GREEN),
+        ("gul", Status.YELLOW),
+        ("raud", Status.RED),
+        ("RØD", Status.RED),
+        ("yellow", Status.YELLOW),
+        ("ikke  funnet på nett", Status.MISSING),
+    ]:
+        assert status_of_word(word) is status, word
+    assert status_of_word("blå") is None
+
+
+def test_every_message_has_its_nb_and_nn_translation() -> None:
+    """The check of tools/catalogues.py: nothing missing, stale, fuzzy or with other fields,
+    and the .mo files are the .po files compiled."""
+    tool = catalogues()
+    template = tool.extract()
+    current = {language: tool.load(language) for language in tool.LANGUAGES}
+    assert tool.problems(template, current) + tool.mo_problems(current) == []
+
+
+def test_the_check_catches_a_missing_stale_or_wrong_translation() -> None:
+    tool = catalogues()
+    template = tool.extract()
+    nb, nn = tool.load("nb"), tool.load("nn")
+    nb.get("Plan level").string = ""
+    nn.get("{path}: no such file").string = "{sti}: fila finst ikkje"
+    nn.add("a message nobody uses any more", "ei melding")
+    found = tool.problems(template, {"nb": nb, "nn": nn})
+    assert found == [
+        "nb: no translation of 'Plan level'",
+        "nn: '{path}: no such file' has fields ['path'], its translation"
+        " '{sti}: fila finst ikkje' has ['sti']",
+        "nn: stale message 'a message nobody uses any more' (not in the code)",
+    ]
+    # A message new in the code, not yet in the catalogues.
+    template.add("a new message")
+    found = tool.problems(template, {"nb": tool.load("nb"), "nn": tool.load("nn")})
+    assert found == [
+        "nb: no translation of 'a new message'",
+        "nn: no translation of 'a new message'",
+    ]
+
+
+def test_the_catalogues_are_package_data() -> None:
+    """A non-editable install carries the .mo files (setuptools' package-data globs)."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["planscan"]
+    package = REPO / "src" / "planscan"
+    shipped = {path for pattern in globs for path in package.glob(pattern)}
+    for language in ("nb", "nn"):
+        assert package / "i18n" / "locale" / language / "LC_MESSAGES" / "planscan.mo" in shipped
+
+
+def scan_examples(*args: str, env: dict[str, str] | None = None) -> CliRun:
+    from tests.conftest import working_directory
+
+    with working_directory(REPO):
+        result = CliRunner().invoke(
+            app, ["scan", "examples/", "--quiet", *args], env={"COLUMNS": "100", **(env or {})}
+        )
+    return CliRun(result.exit_code, result.stdout, result.stderr, {})
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_matrix_and_legend_in_norwegian(language: str) -> None:
+    run = scan_examples("--lang", language)
+    assert run.exit_code == 0, run.stderr
+    assert_golden(f"examples-matrix-{language}.txt", run.stdout)
+
+
+def test_the_locale_chooses_the_language() -> None:
+    by_option = scan_examples("--lang", "nb")
+    by_locale = scan_examples(env={"PLANSCAN_LANG": "", "LANG": "nb_NO.UTF-8"})
+    by_variable = scan_examples(env={"PLANSCAN_LANG": "nb", "LANG": "en_GB.UTF-8"})
+    assert by_option.stdout == by_locale.stdout == by_variable.stdout
+    assert "Plannivå" in by_option.stdout
+
+
+def test_errors_in_norwegian(tmp_path: Path) -> None:
+    missing = tmp_path / "finnes-ikke"
+    run = CliRunner().invoke(app, ["scan", str(missing), "--lang", "nn"])
+    assert run.exit_code == 2
+    assert run.stderr == f"planscan: {missing}: fila eller mappa finst ikkje\n"
+    run = CliRunner().invoke(app, ["scan", "examples/"], env={"PLANSCAN_LANG": "se"})
+    assert run.exit_code == 2
+    assert (
+        run.stderr == "planscan: PLANSCAN_LANG=se: not a language planscan speaks (nb, nn or en)\n"
+    )
+
+
+def test_json_is_the_same_in_every_language(tmp_path: Path) -> None:
+    outputs = []
+    for language in ("nb", "nn", "en"):
+        path = tmp_path / f"{language}.json"
+        run = scan_examples("--lang", language, "--json", str(path))
+        assert run.exit_code == 0
+        outputs.append(path.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert json.loads(outputs[0])["matrix"][0]["status"] in {"green", "yellow", "red", "missing"}
+
+
+def test_csv_for_norwegian_excel(tmp_path: Path) -> None:
+    """nb: ; and decimal comma, UTF-8 with BOM; Python's sniffer reads it as columns."""
+    path = tmp_path / "matrix.csv"
+    run = scan_examples("--lang", "nb", "--csv", str(path), "--csv-scores")
+    assert run.exit_code == 0
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    dialect = csv.Sniffer().sniff(text, delimiters=";,")
+    assert dialect.delimiter == ";"
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    assert rows[0][:5] == ["nivå", "plannivå", "Fauske", "Fauske (poeng)", "Sortland"]
+    bolig = next(row for row in rows if row[0] == "temaplan-bolig")
+    vefsn = rows[0].index("Vefsn")
+    assert bolig[vefsn] == "grønn"
+    score = bolig[vefsn + 1]
+    assert "," in score and "." not in score and float(score.replace(",", ".")) > 0
+    assert bolig[2] == "ikke funnet på nett" and bolig[3] == ""  # Fauske has no housing plan
+
+
+def test_csv_dialects_for_scripts(tmp_path: Path) -> None:
+    path = tmp_path / "matrix.csv"
+    run = scan_examples(
+        "--lang", "nb", "--csv", str(path), "--csv-dialect", "rfc4180", "--csv-scores"
+    )
+    assert run.exit_code == 0
+    data = path.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+    bolig = next(row for row in rows if row[0] == "temaplan-bolig")
+    vefsn = rows[0].index("Vefsn")
+    assert bolig[vefsn] == "grønn" and "." in bolig[vefsn + 1]
