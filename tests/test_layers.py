@@ -24,6 +24,7 @@ ORDER = (
     "i18n",  # words for people: catalogues, number formats, status words
     "atomicwrite",  # files written whole or not at all
     "documentjson",  # a document's result as JSON data, both ways
+    "inputfile",  # files read only when regular, and of a bounded size
     "yamlfile",
     "keywords",
     "match",  # matching terms; also the "did you mean" of registry (the rapidfuzz module)

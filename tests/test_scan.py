@@ -75,3 +75,26 @@ def test_a_cell_shows_the_best_of_its_documents(tree: Path, tmp_path: Path) -> N
     cell = result.cell("A", "planstrategi")
     assert cell.status is Status.GREEN
     assert len(cell.documents) == 3
+
+
+def test_a_pipe_or_a_device_in_a_manifest_is_an_error_row_not_a_hang(
+    docs: dict[str, Path], tmp_path: Path
+) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "fifo.pdf")  # nobody writes: reading it would wait for ever
+    (tmp_path / "zero.pdf").symlink_to("/dev/zero")  # reading it would never end
+    manifest = tmp_path / "plans.yaml"
+    manifest.write_text(
+        "plans:\n"
+        f"  - {{municipality: A, level: samfunnsdel, path: {docs['terms_pdf']}}}\n"
+        "  - {municipality: A, level: arealdel, path: fifo.pdf}\n"
+        "  - {municipality: B, level: arealdel, path: zero.pdf}\n",
+        encoding="utf-8",
+    )
+    result = planscan.scan(manifest=manifest)
+    assert [d.status for d in result.documents] == [Status.YELLOW, Status.ERROR, Status.ERROR]
+    assert [d.message for d in result.documents[1:]] == [
+        "cannot read the file: not a regular file but a pipe (FIFO)",
+        "cannot read the file: not a regular file but a device",
+    ]

@@ -24,3 +24,31 @@ def drop_invisible(text: str) -> str:
 def fold(word: str) -> str:
     """Lower-case a word and write æ/ø/å as ae/o/a, as damaged or ASCII-only text does."""
     return word.casefold().translate(_FOLD)
+
+
+# What a terminal would act on rather than show: C0 and C1 control characters (ESC starts
+# the sequences that recolour, retitle, hide lines or forge links), line and paragraph
+# breaks (a name with a newline could forge a whole "planscan: ..." line), and the bidi
+# overrides and isolates that reorder what follows them on screen.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_UNSAFE_BUT_LINES = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+
+
+def terminal_safe(text: str, keep_lines: bool = False) -> str:
+    """Given text from outside (a name, a path, a URL, a message), return it with every
+    character a terminal would act on written visibly: ESC as \\x1b, a newline as \\n.
+
+    keep_lines keeps line feeds as they are: for text whose lines are already its own (a
+    passage of a document) and for rendered output, whose line breaks are planscan's."""
+    return (_UNSAFE_BUT_LINES if keep_lines else _UNSAFE).sub(_escaped, text)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from planscan._version import __version__
+from planscan.chars import terminal_safe
 from planscan.errors import ExitCode, InputError, PlanscanError
 from planscan.i18n import N_, Language, choose_language, get_language
 from planscan.models import (
@@ -74,11 +75,32 @@ _CONSOLES: dict[bool, Console] = {}
 
 def _console(stderr: bool) -> Console:
     if stderr not in _CONSOLES:
-        from rich.console import Console
-
         # Text from documents and users is printed as it is: no markup, no emoji codes.
-        _CONSOLES[stderr] = Console(stderr=stderr, highlight=False, markup=False, emoji=False)
+        _CONSOLES[stderr] = _safe_console_class()(
+            stderr=stderr, highlight=False, markup=False, emoji=False
+        )
     return _CONSOLES[stderr]
+
+
+@functools.cache
+def _safe_console_class() -> type[Console]:
+    """A rich Console that makes a last pass over everything it writes: whatever outside
+    text a renderer did not make safe is shown, not acted on (see chars.terminal_safe).
+    Its own escape sequences (colours, the progress bar) are control segments, left alone.
+    """
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class SafeConsole(Console):
+        def render(self, renderable: Any, options: Any = None) -> Iterable[Segment]:
+            for segment in super().render(renderable, options):
+                if segment.control or not segment.text:
+                    yield segment
+                else:
+                    safe = terminal_safe(segment.text, keep_lines=True)
+                    yield segment if safe == segment.text else Segment(safe, segment.style)
+
+    return SafeConsole
 
 
 def _out(renderable: RenderableType = "") -> None:
@@ -87,10 +109,11 @@ def _out(renderable: RenderableType = "") -> None:
 
 
 def _err_lines(lines: Iterable[str]) -> None:
-    """Print lines on stderr exactly as they are: no markup, no emoji codes."""
+    """Print lines on stderr: no markup, no emoji codes, and each one line whatever it
+    holds (a line break in a file name is shown as \\n, so it cannot start a line)."""
     err = _console(stderr=True)
     for line in lines:
-        err.print(line, markup=False, emoji=False, soft_wrap=True)
+        err.print(terminal_safe(line), markup=False, emoji=False, soft_wrap=True)
 
 
 def _run(action: Callable[[], T], debug: bool, lang: Language | None = None) -> T:
@@ -99,19 +122,20 @@ def _run(action: Callable[[], T], debug: bool, lang: Language | None = None) -> 
         return action()
     except PlanscanError as exc:
         if debug:
-            _err_lines([traceback.format_exc()])
-        text = _error_text(exc, lang or get_language())
-        _err_lines(f"planscan: {line}" for line in text.splitlines())
+            _err_lines(traceback.format_exc().splitlines())
+        _err_lines(f"planscan: {line}" for line in _error_lines(exc, lang or get_language()))
         raise typer.Exit(int(exc.exit_code)) from None
 
 
-def _error_text(exc: PlanscanError, lang: Language) -> str:
-    """The error in the reader's language, where its message is in the catalogues."""
+def _error_lines(exc: PlanscanError, lang: Language) -> list[str]:
+    """The error in the reader's language, where its message is in the catalogues: one
+    item per part, each printed as one line (a line break in a name inside it is shown as
+    \\n by _err_lines, so it cannot forge a line of its own)."""
     if exc.parts:
-        return "\n".join(_error_text(part, lang) for part in exc.parts)
+        return [line for part in exc.parts for line in _error_lines(part, lang)]
     if not exc.template:
-        return str(exc)
-    return lang._(exc.template, **exc.fields)
+        return [str(exc)]
+    return [lang._(exc.template, **exc.fields)]
 
 
 def uses(build: Callable[..., Any], name: str) -> Callable[[Callable[..., T]], Callable[..., T]]:

@@ -210,7 +210,7 @@ def _some(paths: Sequence[Path], shown: int = 3) -> str:
 def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:
     """Read a plans.yaml manifest; paths are relative to it. Raise ConfigError on problems."""
     display = str(path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():  # a FIFO or a device: load_nodes says
         raise InputError(N_("{path}: manifest not found"), path=path)
     root = load_nodes(path, display)
     check = Checker(display)

@@ -38,6 +38,8 @@ class PlanscanError(Exception):
 
     The message may be a template with {fields} given as keywords: str() is the English
     text, and the CLI shows the template translated (planscan.i18n) with the same fields.
+    An error of several lines is joined() from one error per line, so that the CLI prints
+    each as its own line and a line break inside a name can never start one.
     """
 
     exit_code = ExitCode.USAGE
@@ -62,6 +64,7 @@ class ConfigError(PlanscanError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+        self.parts = tuple(PlanscanError(str(p)) for p in problems)  # a line each
 
 
 class InputError(PlanscanError):

@@ -17,7 +17,7 @@ from planscan.models import (
     Term,
     VerdictRules,
 )
-from planscan.yamlfile import Checker, Node, parse_nodes
+from planscan.yamlfile import Checker, Node, parse_nodes, read_yaml_bytes
 
 VERSION = 2
 _TOP_KEYS = ("version", "matching", "judgement", "terms", "levels", "not_plans")
@@ -63,12 +63,7 @@ def load_keywords(path: Path | str | None = None) -> KeywordSet:
     """
     file = Path(path) if path is not None else default_keywords_path()
     display = str(path) if path is not None else "keywords.yaml (built in)"
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError([Problem(display, 1, 1, "file not found")]) from None
-    except OSError as exc:
-        raise ConfigError([Problem(display, 1, 1, f"cannot read: {exc.strerror}")]) from None
+    data = read_yaml_bytes(file, display)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -84,11 +84,8 @@ def scan(
     if manifest is None and not path_list:
         raise InputError(N_("nothing to scan: give files, folders or --manifest"))
     if manifest is None and not any(ref.path is not None for ref in refs):
-        left_out = "".join(f"\n{note}" for note in notes)
-        raise InputError(
-            f"nothing to scan: no PDF, DOCX or DOC files in {', '.join(map(str, path_list))}"
-            + left_out
-        )
+        first = f"nothing to scan: no PDF, DOCX or DOC files in {', '.join(map(str, path_list))}"
+        raise InputError.joined([InputError(first), *(InputError(note) for note in notes)])
     if options.ocr:
         from planscan.extract.ocr import check_tesseract
 
@@ -185,7 +182,7 @@ def _scan_documents(
             continue
         assert ref.path is not None
         try:
-            sha256, kind = _fingerprint(ref.path)
+            sha256, kind = _fingerprint(ref.path, options.limits.max_file_bytes)
         except DocumentError as exc:
             finish(index, replace(blank_result(ref, keywords), message=str(exc), reason=exc.reason))
             continue
@@ -266,13 +263,16 @@ def _scan_documents(
     return [results[i] for i in range(len(refs))], tuple(warnings)
 
 
-def _fingerprint(path: Path) -> tuple[str, str]:
-    """The file's sha256 and its kind by magic bytes ('pdf', 'zip', ...)."""
+def _fingerprint(path: Path, max_bytes: int) -> tuple[str, str]:
+    """The file's sha256 and its kind by magic bytes ('pdf', 'zip', ...). Only a regular
+    file of at most max_bytes is read: a pipe or a link to a device would never end."""
     from planscan.extract.precheck import sniff
+    from planscan.inputfile import FileTooLarge, open_regular
 
     try:
         digest = hashlib.sha256()
-        with path.open("rb") as handle:
+        hint = "; raise --max-file-size if it is a real plan"
+        with open_regular(path, max_bytes, hint) as handle:
             head = handle.read(4096)
             digest.update(head)
             for block in iter(lambda: handle.read(1 << 20), b""):
@@ -281,6 +281,8 @@ def _fingerprint(path: Path) -> tuple[str, str]:
         raise DocumentError("file not found; check the path", "missing-file") from None
     except IsADirectoryError:
         raise DocumentError("this is a folder, not a file", "unreadable") from None
+    except FileTooLarge as exc:
+        raise DocumentError(str(exc.strerror), "too-large") from None
     except OSError as exc:
         raise DocumentError(f"cannot read the file: {exc.strerror}", "unreadable") from None
     return digest.hexdigest(), sniff(head)

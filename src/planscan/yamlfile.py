@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from planscan.errors import ConfigError, Problem
+from planscan.inputfile import MIB, read_regular
 
 _TAGS = {
     "tag:yaml.org,2002:str": "str",
@@ -44,18 +45,33 @@ class Node:
         return self.kind not in ("map", "seq")
 
 
-def load_nodes(path: Path, display: str) -> Node:
-    """Given a YAML file, return its root node; raise ConfigError naming every syntax problem."""
+# Bounds on what a YAML file may make planscan do. A real keywords file, manifest or review
+# file is far inside them; a few hundred bytes of nested aliases ("billion laughs") expand
+# past any memory, and an alias inside its own anchor (`&p [*p]`) never ends.
+MAX_YAML_BYTES = 16 * MIB
+MAX_YAML_NODES = 250_000  # values, counted with every alias expanded
+MAX_YAML_DEPTH = 64  # levels of nesting
+
+
+def read_yaml_bytes(path: Path, display: str) -> bytes:
+    """The bytes of a YAML input: a regular file of at most MAX_YAML_BYTES, or ConfigError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return read_regular(path, MAX_YAML_BYTES)
     except FileNotFoundError:
         raise ConfigError([Problem(display, 1, 1, "file not found")]) from None
+    except OSError as exc:
+        raise ConfigError([Problem(display, 1, 1, f"cannot read: {exc.strerror}")]) from None
+
+
+def load_nodes(path: Path, display: str) -> Node:
+    """Given a YAML file, return its root node; raise ConfigError naming every syntax problem."""
+    data = read_yaml_bytes(path, display)
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(
             [Problem(display, 1, 1, f"not UTF-8 text ({exc.reason}); save it as UTF-8")]
         ) from None
-    except OSError as exc:
-        raise ConfigError([Problem(display, 1, 1, f"cannot read: {exc.strerror}")]) from None
     return parse_nodes(text, display)
 
 
@@ -76,7 +92,53 @@ def parse_nodes(text: str, display: str) -> Node:
         raise ConfigError([Problem(display, 1, 1, f"YAML error: {exc}")]) from None
     if root is None:
         return Node("null", 1, 1)
+    _check_bounds(root, display)
     return _convert(root)
+
+
+def _check_bounds(root: yaml.Node, display: str) -> None:
+    """Raise ConfigError when a value, its aliases expanded, has more than MAX_YAML_NODES
+    values or MAX_YAML_DEPTH levels, or contains itself; before anything is expanded."""
+    sizes: dict[int, int] = {}  # expanded size of each node object (aliases share one)
+    heights: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def fail(node: yaml.Node, message: str) -> ConfigError:
+        mark = node.start_mark
+        return ConfigError([Problem(display, mark.line + 1, mark.column + 1, message)])
+
+    def visit(node: yaml.Node, depth: int) -> int:
+        key = id(node)
+        if key in open_nodes:
+            raise fail(node, "this value contains itself (an alias inside its own anchor)")
+        if depth > MAX_YAML_DEPTH:
+            raise fail(node, f"values nested more than {MAX_YAML_DEPTH} levels deep")
+        if key in sizes:
+            if depth + heights[key] - 1 > MAX_YAML_DEPTH:
+                raise fail(node, f"values nested more than {MAX_YAML_DEPTH} levels deep")
+            return sizes[key]
+        if isinstance(node, yaml.ScalarNode):
+            children: list[yaml.Node] = []
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        else:
+            children = list(node.value)
+        open_nodes.add(key)
+        total, height = 1, 1
+        for child in children:
+            total += visit(child, depth + 1)
+            height = max(height, heights[id(child)] + 1)
+            if total > MAX_YAML_NODES:
+                raise fail(
+                    node,
+                    f"this value expands to more than {MAX_YAML_NODES:,} values through"
+                    " its aliases (a YAML bomb?)",
+                )
+        open_nodes.discard(key)
+        sizes[key], heights[key] = total, height
+        return total
+
+    visit(root, 1)
 
 
 def _convert(node: yaml.Node) -> Node:

@@ -7,9 +7,11 @@ ZIP's central directory is told here, with a message a planner can act on.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from planscan.errors import DocumentError
+from planscan.inputfile import open_regular
 from planscan.models import Limits
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -57,8 +59,8 @@ def sniff(head: bytes) -> str:
 def check_file(path: Path, limits: Limits) -> str:
     """Return 'pdf' or 'docx', or raise DocumentError saying what is wrong and what to do."""
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
             head = handle.read(4096)
             handle.seek(max(0, size - 2048))
             tail = handle.read()

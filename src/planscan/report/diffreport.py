@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planscan.chars import terminal_safe
 from planscan.models import DocumentChange, DocumentRef, ResultDiff, Status
 from planscan.resultfile import dump_json
 
@@ -86,18 +87,13 @@ def _document(doc: DocumentRef | None) -> str:
 
 
 def _text(value: str) -> str:
-    """Plain text that cannot break a Markdown table or open an HTML tag."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace("\r", " ")
-        .replace("\n", " ")
-    )
+    """Plain text that cannot break a Markdown table or open an HTML tag, nor act on a
+    terminal that shows the file."""
+    return terminal_safe(value.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;"))
 
 
 def _code(value: str) -> str:
-    if "`" in value or "|" in value or "\n" in value:
+    if "`" in value or "|" in value or terminal_safe(value) != value:
         return _text(value)
     return f"`{value}`"
 

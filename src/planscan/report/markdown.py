@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planscan.chars import terminal_safe
 from planscan.models import Cell, ReviewOutcome, ScanResult, Status
 from planscan.report.legend import (
     REVIEW_LEGEND,
@@ -36,15 +37,14 @@ _SPECIAL = str.maketrans(
         "<": "&lt;",
         ">": "&gt;",
         "&": "&amp;",
-        "\n": " ",
-        "\r": " ",
     }
 )
 
 
 def escape(text: str) -> str:
-    """Text that shows as itself in a Markdown table: no markup, no HTML, no broken row."""
-    return text.translate(_SPECIAL)
+    """Text that shows as itself in a Markdown table: no markup, no HTML, no broken row,
+    nothing a terminal that shows the file (cat, a CI log) would act on."""
+    return terminal_safe(text.translate(_SPECIAL))
 
 
 def _cell(cell: Cell) -> str:

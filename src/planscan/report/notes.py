@@ -1,6 +1,6 @@
 """The lines a scan leaves on standard error: warnings, documents that failed, reviews not
 applied, downloads that fell back to a kept copy, what was left out. Plain text; the CLI
-prints each line as it is."""
+prints each item as one line, with whatever a terminal would act on written visibly."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def scan_notes(result: ScanResult, debug: bool = False) -> list[str]:
     for doc in result.failed:
         lines.append(f"planscan: {doc.path}: {doc.message}")
         if debug and doc.detail:
-            lines.append(doc.detail)
+            lines += doc.detail.splitlines()
     for review in result.reviews:
         if review.outcome is not ReviewOutcome.APPLIED:
             lines.append(f"planscan: {review.override.where}: review not applied: {review.message}")

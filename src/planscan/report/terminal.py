@@ -2,6 +2,10 @@
 
 Colour is never the only signal: every cell carries a symbol and a word, so the matrix
 reads the same with NO_COLOR, when piped, and in a CI log.
+
+Every string that came from outside (names of folders and files, manifest and review
+fields, URLs, messages that quote them, document text) goes through _safe: a terminal
+must show it, never act on it. The CLI's console makes a last pass over all output too.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from planscan.chars import terminal_safe
 from planscan.i18n import Language
 from planscan.i18n.language import status_symbol
 from planscan.models import (
@@ -80,6 +85,17 @@ STYLES: dict[Status, str] = {
 _EN = DEFAULT_OPTIONS.lang
 
 
+def _safe(text: str) -> str:
+    """Text from outside as a terminal shows it: control characters, line breaks and bidi
+    overrides written visibly (see chars.terminal_safe)."""
+    return terminal_safe(text)
+
+
+def _safe_lines(text: str) -> str:
+    """Document text (a snippet, a passage): its own line breaks kept, the rest made safe."""
+    return terminal_safe(text, keep_lines=True)
+
+
 def status_text(status: Status, lang: Language = _EN) -> Text:
     return Text(f" {lang.status_label(status)} ", style=STYLES[status])
 
@@ -99,10 +115,10 @@ def render_matrix(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) 
     table = Table(title=lang._("Planstatus"), title_justify="left", show_lines=False)
     table.add_column(lang._("Plan level"), style="bold")
     for municipality in towns:
-        table.add_column(Text(municipality), justify="center")  # a name, never markup
+        table.add_column(Text(_safe(municipality)), justify="center")  # a name, never markup
     for level in result.levels:
         cells = [cell_text(result.cell(m, level.id), lang) for m in towns]
-        table.add_row(Text(level_label(level, lang)), *cells)
+        table.add_row(Text(_safe(level_label(level, lang))), *cells)
     return table
 
 
@@ -113,16 +129,21 @@ def render_legend(
     lang = options.lang
     table = Table.grid(padding=(0, 1))
     for status, meaning in legend_entries(result, lang):
-        table.add_row(status_text(status, lang), Text(meaning))
+        table.add_row(status_text(status, lang), Text(_safe(meaning)))
     if result is not None and result.reviews:
         for mark, meaning in review_legend(lang):
             table.add_row(Text(f" {mark}"), Text(meaning))
-    notes = [Text(note) for note in legend_notes(result, lang)]
+    notes = [Text(_safe(note)) for note in legend_notes(result, lang)]
     return Group(table, *notes)
 
 
 def display_path(path: str) -> str:
-    """A path relative to the working directory where that is shorter; a URL as it is."""
+    """A path relative to the working directory where that is shorter; a URL as it is.
+    Made safe for the terminal (see _safe)."""
+    return _safe(_relative_path(path))
+
+
+def _relative_path(path: str) -> str:
     if "://" in path:
         return path
     try:
@@ -139,7 +160,7 @@ def _ocr_note(lang: Language) -> str:
 
 def _terms_found(doc: DocumentResult, lang: Language) -> str:
     if doc.message:
-        return doc.message
+        return _safe(doc.message)
     found = [f"{term} {count}" for term, count in doc.counts.items() if count]
     return ", ".join(found) if found else lang._("none of the search words")
 
@@ -171,7 +192,7 @@ def render_documents(result: ScanResult, options: ReportOptions = DEFAULT_OPTION
         head = status_text(doc.status, lang)
         head.pad_right(status_width - head.cell_len)
         head.append(f"{score:>5} ")
-        head.append(f"{doc.municipality} · {level}", style="bold")
+        head.append(_safe(f"{doc.municipality} · {level}"), style="bold")
         if doc.ocr:
             head.append(_ocr_note(lang))
         lines.append(head)
@@ -203,7 +224,7 @@ def _placement_note(doc: DocumentResult, result: ScanResult, lang: Language) -> 
         return lang._(
             "not a plan of a level ({what}): shown in the row «{row}»; a manifest can still"
             " put it in a level",
-            what=doc.not_plan,
+            what=_safe(doc.not_plan),
             row=row,
         )
     return lang._(
@@ -234,14 +255,14 @@ def render_reviews(result: ScanResult) -> Table:
     table.add_column(overflow="fold")
     for review in result.reviews:
         o = review.override
-        where = review_place(review, labels)
+        where = _safe(review_place(review, labels))
         if review.outcome is ReviewOutcome.APPLIED:
             mark, body = (
                 REVIEWED_MARK,
                 Text.assemble(
                     (f"{where}: ", "bold"),
-                    review.message,
-                    (f"\n{o.why}", "italic"),
+                    _safe(review.message),
+                    (f"\n{_safe(o.why)}", "italic"),
                 ),
             )
         else:
@@ -250,8 +271,8 @@ def render_reviews(result: ScanResult) -> Table:
                 Text.assemble(
                     (f"{where}: ", "bold"),
                     (f"not applied ({review.outcome.value}): ", "bold"),
-                    review.message,
-                    f"\n{o.where}",
+                    _safe(review.message),
+                    f"\n{_safe(o.where)}",
                 ),
             )
         table.add_row(Text(mark), body)
@@ -281,13 +302,14 @@ def render_details(result: ScanResult) -> Group:
         if not docs:
             continue
         heads = _level_columns(result, docs)
-        table = Table(title=Text(f"Hits per search word · {municipality}"), title_justify="left")
+        title = Text(f"Hits per search word · {_safe(municipality)}")
+        table = Table(title=title, title_justify="left")
         table.add_column("Search word")
         for head in heads:
             table.add_column(head, justify="right")
         for term in result.keywords.terms:
             row = [str(d.counts.get(term.key, 0) or "·") if d.judgement else "" for d in docs]
-            table.add_row(Text(term.key, style="bold" if term.specific else ""), *row)
+            table.add_row(Text(_safe(term.key), style="bold" if term.specific else ""), *row)
         table.add_section()
         table.add_row("score", *(f"{d.score:.1f}" if d.judgement else "–" for d in docs))
         table.add_row("status", *(status_symbol(d.status) for d in docs))
@@ -295,9 +317,9 @@ def render_details(result: ScanResult) -> Group:
         files.add_column(justify="right", style="bold")
         files.add_column(overflow="fold")
         for head, doc in zip(heads, docs, strict=True):
-            files.add_row(head, Text(Path(doc.path).name))
+            files.add_row(head, Text(_safe(Path(doc.path).name)))
         parts += [table, files, Text("")]
-    key = ", ".join(f"{i} {lvl.label}" for i, lvl in enumerate(result.levels, start=1))
+    key = ", ".join(f"{i} {_safe(lvl.label)}" for i, lvl in enumerate(result.levels, start=1))
     parts.append(
         Text(
             f"Columns: {key}, ? unclassified. Search words in bold are housing-social"
@@ -311,7 +333,7 @@ def _term_head(term: Term, count: int, repeated: int) -> Text:
     kind = "housing-social word" if term.specific else "general word" if term.generic else ""
     extra = f", {repeated} in a running header" if repeated else ""
     return Text.assemble(
-        (term.key, "bold"),
+        (_safe(term.key), "bold"),
         f" · {count} hit{'s' if count != 1 else ''}{extra}" + (f" · {kind}" if kind else ""),
     )
 
@@ -320,9 +342,9 @@ def _snippet_text(snippet: str, match: str) -> Text:
     text = Text()
     for piece, is_match in highlight(snippet, match):
         if is_match:
-            text.append(f"{MARK_OPEN}{piece}{MARK_CLOSE}", style="bold reverse")
+            text.append(f"{MARK_OPEN}{_safe_lines(piece)}{MARK_CLOSE}", style="bold reverse")
         else:
-            text.append(piece)
+            text.append(_safe_lines(piece))
     return text
 
 
@@ -331,7 +353,7 @@ def render_hits(doc: DocumentResult, result: ScanResult, terms: tuple[Term, ...]
     its passage is (housing-social, general, not counted and why)."""
     head = _document_head(doc)
     if doc.judgement is None:
-        return Group(head, Text(doc.message or "no text"))
+        return Group(head, Text(_safe(doc.message or "no text")))
     parts: list[Table | Text] = [head, Text(f"sha256 {doc.sha256}", style="dim"), Text("")]
     missing = []
     for evidence in evidence_by_term(doc, terms):
@@ -354,21 +376,22 @@ def render_hits(doc: DocumentResult, result: ScanResult, terms: tuple[Term, ...]
             table.add_row(Text(page_text(hit)), line)
         parts += [table, Text("")]
     if missing:
-        parts.append(Text(f"Not found: {', '.join(missing)}", style="dim"))
+        parts.append(Text(_safe(f"Not found: {', '.join(missing)}"), style="dim"))
     return Group(*parts)
 
 
 def _with_note(text: Text, hit: Hit) -> Text:
     note = kind_note(hit)
     if note:
-        text.append(f"  [{note}]", style="italic")
+        text.append(f"  [{_safe(note)}]", style="italic")
     return text
 
 
 def _document_head(doc: DocumentResult) -> Text:
     return Text.assemble(
         (display_path(doc.path), "bold"),
-        f"  {doc.municipality} · {doc.level or 'unclassified'} · {doc.pages} pages ·"
+        f"  {_safe(doc.municipality)} · {_safe(doc.level or 'unclassified')} ·"
+        f" {doc.pages} pages ·"
         f" {doc.words} words{_ocr_note(_EN) if doc.ocr else ''}  ",
         status_text(doc.status),
     )
@@ -380,11 +403,11 @@ def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
     head = _document_head(doc)
     j = doc.judgement
     if j is None:
-        return Group(head, Text(doc.message or "not judged"))
+        return Group(head, Text(_safe(doc.message or "not judged")))
     parts: list[Table | Text] = [head, Text("")]
     parts += [Text("The rule", style="bold"), Text("\n".join(rule_sentences(result.keywords)))]
     parts += [Text(""), Text("In plain words", style="bold")]
-    parts.append(Text("\n\n".join(explain_verdict(doc, result.keywords))))
+    parts.append(Text(_safe_lines("\n\n".join(explain_verdict(doc, result.keywords)))))
     deciding = deciding_passages(doc)
     if deciding:
         parts += [Text(""), Text("The passages that decided it", style="bold")]
@@ -399,10 +422,12 @@ def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
     counts.add_column("Hits", justify="right")
     for term in result.keywords.terms:
         counts.add_row(
-            Text(term.key, style="bold" if term.specific else ""), str(doc.counts.get(term.key, 0))
+            Text(_safe(term.key), style="bold" if term.specific else ""),
+            str(doc.counts.get(term.key, 0)),
         )
     read = Text(
-        f"Read the evidence: planscan hits {shlex.quote(display_path(doc.path))}", style="dim"
+        _safe(f"Read the evidence: planscan hits {shlex.quote(_relative_path(doc.path))}"),
+        style="dim",
     )
     return Group(*parts, Text(""), table, Text(""), counts, Text(""), read)
 
@@ -412,11 +437,11 @@ def _passage_table(passages: Sequence[Passage]) -> Table:
     table.add_column(no_wrap=True, style="cyan")
     table.add_column(overflow="fold")
     for passage in passages:
-        body = Text(passage.text)
-        body.append(f"\n[{passage_label(passage)}]", style="dim")
-        table.add_row(Text(passage_place(passage).split(" · ")[0]), body)
+        body = Text(_safe_lines(passage.text))
+        body.append(f"\n[{_safe(passage_label(passage))}]", style="dim")
+        table.add_row(Text(_safe(passage_place(passage).split(" · ")[0])), body)
         if passage.heading:
-            table.add_row(Text(""), Text(f"under: {passage.heading}", style="italic dim"))
+            table.add_row(Text(""), Text(f"under: {_safe(passage.heading)}", style="italic dim"))
     return table
 
 
@@ -449,8 +474,11 @@ def render_diff(diff: ResultDiff) -> Group:
     """Cells that changed colour (worse first) and documents added, removed or replaced."""
     labels = {level.id: level.label for level in diff.levels}
     head = Text.assemble(("planscan diff: ", "bold"), diff_headline(diff))
-    parts: list[Table | Text] = [head, Text(f"{diff.old} → {diff.new}", style="dim")]
-    parts += [Text(f"Note: {caveat}", style="bold") for caveat in diff.caveats]
+    parts: list[Table | Text] = [
+        head,
+        Text(f"{_safe(str(diff.old))} → {_safe(str(diff.new))}", style="dim"),
+    ]
+    parts += [Text(f"Note: {_safe(caveat)}", style="bold") for caveat in diff.caveats]
     if diff.cells:
         table = Table(title="Cells", title_justify="left")
         table.add_column("Plan level", style="bold")
@@ -461,7 +489,11 @@ def render_diff(diff: ResultDiff) -> Group:
         for cell in diff.cells:
             change = Text("▼ worse", style="bold red") if cell.worse else Text("▲ better")
             table.add_row(
-                cell.label, cell.municipality, status_text(cell.old), status_text(cell.new), change
+                Text(_safe(cell.label)),
+                Text(_safe(cell.municipality)),
+                status_text(cell.old),
+                status_text(cell.new),
+                change,
             )
         parts.append(table)
     parts.append(Text.assemble(("Documents: ", "bold"), document_counts(diff)))
@@ -471,7 +503,7 @@ def render_diff(diff: ResultDiff) -> Group:
         docs.add_column(overflow="fold")
         for doc in diff.documents:
             level = labels.get(doc.level, doc.level) if doc.level else "unclassified"
-            where = f"{doc.municipality} · {level}"
+            where = _safe(f"{doc.municipality} · {level}")
             if doc.old is not None and doc.new is not None:
                 what = f"{_doc_line(doc.old)}\n  → {_doc_line(doc.new)}"
             else:
@@ -502,19 +534,19 @@ FETCH_LOOK: dict[FetchOutcome, tuple[str, str]] = {
 def render_fetch(report: FetchReport) -> Group:
     """One entry per URL: what happened, the size and sha256, and any message."""
     table = Table.grid(padding=(0, 1))
-    table.title = f"Fetched into {report.store}"
+    table.title = f"Fetched into {_safe(str(report.store))}"
     table.title_justify = "left"
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
     for record in report.records:
         label, style = FETCH_LOOK[record.outcome]
-        details = Text(record.url)
+        details = Text(_safe(record.url))
         if record.final_url and record.final_url != record.url:
-            details.append(f"\n→ {record.final_url}")
+            details.append(f"\n→ {_safe(record.final_url)}")
         if record.sha256:
             details.append(f"\n{record.kind} · {record.size} bytes · sha256 {record.sha256[:12]}")
         if record.message:
-            details.append(f"\n{record.message}", style="italic")
+            details.append(f"\n{_safe(record.message)}", style="italic")
         table.add_row(Text(label, style=style), details)
     counts: dict[str, int] = {}
     for record in report.records:
