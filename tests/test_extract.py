@@ -38,7 +38,7 @@ def test_scanned_pdf_has_pages_but_no_text(docs: dict[str, Path]) -> None:
         (b"%PDF-1.7\n1 0 obj garbage", "truncated", "cut off"),
         (b"%PDF-1.7\n1 0 obj garbage\n%%EOF\n", "damaged", "damaged"),
         (b"PK\x03\x04not really a zip", "damaged", "Word"),
-        (b"just some bytes", "damaged", "neither a PDF nor a DOCX"),
+        (b"just some bytes", "damaged", "neither a PDF, a DOCX nor a web page"),
     ],
 )
 def test_unreadable_files_get_a_reason_and_a_plain_message(

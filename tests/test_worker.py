@@ -40,7 +40,7 @@ EXPECTED = [
     ("truncated", "truncated", "download cut off"),
     ("zero_bytes", "empty", "empty"),
     ("html", "not-pdf", "web page"),
-    ("random", "damaged", "neither a PDF nor a DOCX"),
+    ("random", "damaged", "neither a PDF, a DOCX nor a web page"),
     ("encrypted", "encrypted", "--password"),
     ("ole_docx", "legacy-doc", "save it as .docx"),
     ("ole_encrypted", "encrypted", "password-protected"),

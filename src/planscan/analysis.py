@@ -91,7 +91,9 @@ def read_and_analyse(
     if ocr_pages:
         info = replace(info, engine=f"{info.engine}+tesseract")
         send(("info", info))  # the cache must know the text came from OCR
-    edges = [page_edges(raw) for raw in raw_pages]
+    # A web plan's sections have no running headers: a heading repeated in several
+    # sections ("Mål", "Tiltak") is text, and menus were dropped as the page was read.
+    edges = [page_edges(raw) if info.unit == "page" else ((), ()) for raw in raw_pages]
     seen = key_counts(edges)
     repeated = spans_from_edges(edges, pages, running_keys_from_counts(seen, len(pages)))
     index = index_document(pages, repeated)
@@ -146,6 +148,8 @@ def analyse(
         engine=info.engine,
         pages=len(pages),
         truncated=truncated,
+        unit=info.unit,
+        section_urls=info.section_urls or (),
     )
     if not pages:
         return replace(result, message="the document has no pages", reason="damaged")

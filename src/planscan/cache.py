@@ -140,6 +140,10 @@ class TextCache:
                 page_labels=tuple(data["info"]["page_labels"])
                 if data["info"]["page_labels"] is not None
                 else None,
+                unit=str(data["info"].get("unit", "page")),
+                section_urls=tuple(data["info"]["section_urls"])
+                if data["info"].get("section_urls") is not None
+                else None,
             )
             index = DocumentIndex(
                 pages=tuple(data["text"].split("\f")),
@@ -157,6 +161,10 @@ class TextCache:
                 "engine": entry.info.engine,
                 "page_labels": list(entry.info.page_labels)
                 if entry.info.page_labels is not None
+                else None,
+                "unit": entry.info.unit,
+                "section_urls": list(entry.info.section_urls)
+                if entry.info.section_urls is not None
                 else None,
             },
             # One string, not a list: far quicker to parse. Pages never contain \f (it is

@@ -541,7 +541,7 @@ def _exit_for(result: ScanResult) -> None:
 @app.command()
 @uses(reading_options, "reading")
 def explain(
-    file: Annotated[Path, typer.Argument(help="One plan document (PDF or DOCX).")],
+    file: Annotated[Path, typer.Argument(help="One plan document (PDF, DOCX or web page).")],
     *,
     reading: Reading,
     debug: DebugOption = False,
@@ -557,7 +557,7 @@ def explain(
 @app.command()
 @uses(reading_options, "reading")
 def hits(
-    file: Annotated[Path, typer.Argument(help="One plan document (PDF or DOCX).")],
+    file: Annotated[Path, typer.Argument(help="One plan document (PDF, DOCX or web page).")],
     term: Annotated[
         list[str] | None,
         typer.Option(

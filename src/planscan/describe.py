@@ -68,6 +68,8 @@ TEXT_FIELDS = (
     "truncated",
     "engine",
     "ocr",
+    "unit",
+    "section_urls",
 )
 
 

@@ -15,7 +15,7 @@ from planscan.yamlfile import Checker, load_nodes
 
 # The suffixes of files a folder scan picks up; what a file is, is then decided by its
 # first bytes (extract/precheck.py).
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc")
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".html", ".htm")
 _MANIFEST_KEYS = ("plans",)
 _PLAN_KEYS = ("municipality", "level", "path", "url", "title")
 _SEPARATORS = re.compile(r"[\s\-_.–—]+")

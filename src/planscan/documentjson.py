@@ -42,6 +42,7 @@ def document_to_dict(doc: DocumentResult, debug: bool = False) -> dict[str, Any]
         "engine": doc.engine,
         "ocr": doc.ocr,
         "pages": doc.pages,
+        "unit": doc.unit,
         "words": doc.words,
         "score": doc.score,
         "counts": dict(doc.counts),
@@ -60,6 +61,10 @@ def document_to_dict(doc: DocumentResult, debug: bool = False) -> dict[str, Any]
             for hit in doc.hits
         ],
     }
+    if doc.unit == "section":  # a web plan: where each section is, and each hit's section
+        data["section_urls"] = [doc.section_url(n) for n in range(1, len(doc.section_urls) + 1)]
+        for hit, item in zip(doc.hits, data["hits"], strict=True):
+            item["section_url"] = doc.section_url(hit.page)
     if debug:
         data["detail"] = doc.detail
     if doc.judgement is not None:
@@ -124,6 +129,7 @@ _DOCUMENT_TYPES: dict[str, tuple[type, ...]] = {
     "message": _OPTIONAL_TEXT,
     "engine": _OPTIONAL_TEXT,
     "detail": _OPTIONAL_TEXT,
+    "unit": (str,),
     "truncated": (bool,),
     "ocr": (bool,),
     "pages": (int,),
@@ -173,13 +179,16 @@ def document_from_dict(data: Mapping[str, Any]) -> DocumentResult:
 
     Raises ValueError naming the first value that is missing or of the wrong type.
     """
-    values = _typed(data, _DOCUMENT_TYPES, "document", optional={"detail"})
+    # A result written before web plans were read has no unit: its documents are paged.
+    values = _typed(data, _DOCUMENT_TYPES, "document", optional={"detail", "unit"})
     values["status"] = Status(_field(data, "status", (str,), "document"))
     counts = _field(data, "counts", (dict,), "document")
     values["counts"] = {
         str(key): _check(count, (int,), f"count of {key!r}") for key, count in counts.items()
     }
     values["hits"] = tuple(_hit(hit) for hit in _field(data, "hits", (list,), "document"))
+    if "section_urls" in data:
+        values["section_urls"] = _strings(data, "section_urls", "document")
     judgement = data.get("judgement")
     values["judgement"] = _read_judgement(judgement) if judgement else None
     values["passages"] = tuple(

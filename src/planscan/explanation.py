@@ -66,8 +66,16 @@ def passage_label(passage: Passage) -> str:
     return "general"
 
 
-def passage_place(passage: Passage) -> str:
-    """'s. 12 · 3.1 Bosetting': the page and the heading a passage stands under."""
+def passage_place(passage: Passage, unit: str = "page") -> str:
+    """'s. 12 · 3.1 Bosetting': the page and the heading a passage stands under; for a web
+    plan (unit "section") 'avsn. 3 «3 Bolig» · 3.1 Bosetting'."""
+    if unit == "section":
+        page = f"avsn. {passage.page}"
+        if passage.page_label:
+            page += f" «{passage.page_label}»"
+        if passage.heading and passage.heading != passage.page_label:
+            return f"{page} · {passage.heading}"
+        return page
     page = f"s. {passage.page}"
     if passage.page_label and passage.page_label != str(passage.page):
         page += f" (side {passage.page_label})"

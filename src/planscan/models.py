@@ -219,6 +219,10 @@ class ExtractedInfo:
     pages: int  # pages in the document (more than are read with --max-pages)
     engine: str
     page_labels: tuple[str, ...] | None = None
+    # "section" for a web plan: its headings take the place of pages (page_labels holds
+    # each section's heading, section_urls where it is: "URL#anchor", "#anchor" or "").
+    unit: str = "page"
+    section_urls: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -234,6 +238,9 @@ class Limits:
     zip_max_part_bytes: int = 128 * 1024 * 1024  # a DOCX part, inflated
     zip_max_total_bytes: int = 512 * 1024 * 1024
     zip_max_ratio: int = 200  # inflated / compressed, for parts above 1 MiB
+    html_max_bytes: int = 32 * 1024 * 1024  # a web page (a plan's HTML is a few MiB at most)
+    html_max_nodes: int = 1_000_000  # elements of a web page
+    html_max_depth: int = 250  # elements nested in each other
 
 
 @dataclass(frozen=True)
@@ -257,6 +264,7 @@ class ExtractedText:
     engine: str  # e.g. "pdfplumber", "python-docx"
     page_labels: tuple[str, ...] | None = None  # printed page numbers, where the PDF has them
     ocr_pages: tuple[int, ...] = ()  # 1-based pages whose text came from OCR
+    section_urls: tuple[str, ...] | None = None  # a web plan: where each section is
 
 
 @dataclass(frozen=True)
@@ -352,6 +360,19 @@ class DocumentResult:
     # What the document is instead of a plan ("planprogram", "folkehelseprofil"), from its
     # name or title; such a document fills no level's cell unless a manifest puts it there.
     not_plan: str | None = None
+    # "section" for a web plan: a hit's page is its section, page_label the section's
+    # heading, and section_urls[page - 1] where the section is ("URL#anchor", "#anchor"
+    # in the page itself, or "").
+    unit: str = "page"
+    section_urls: tuple[str, ...] = ()
+
+    def section_url(self, page: int) -> str:
+        """Where section `page` (1-based) of a web plan is, or "": an anchor in a page
+        fetched from the web joined to the page's URL."""
+        url = self.section_urls[page - 1] if 0 < page <= len(self.section_urls) else ""
+        if url.startswith("#") and self.url:
+            return self.url.split("#")[0] + url
+        return url
 
     @property
     def in_a_level(self) -> bool:

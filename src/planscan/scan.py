@@ -186,8 +186,8 @@ def _scan_documents(
         except DocumentError as exc:
             finish(index, replace(blank_result(ref, keywords), message=str(exc), reason=exc.reason))
             continue
-        engine = options.engine if kind == "pdf" else "python-docx"
-        if cache is not None and kind in ("pdf", "zip"):
+        engine = {"pdf": options.engine, "html": "lxml-html"}.get(kind, "python-docx")
+        if cache is not None and kind in ("pdf", "zip", "html"):
             version = engine_version(engine) + (" +tesseract" if options.ocr else "")
             key = cache.key(sha256, version, options.limits.max_pages)
             analysis_key = cache.analysis_key(key, rules, options.evidence)

@@ -1,8 +1,10 @@
 """Read the text of a plan document, page by page, whatever its format.
 
 The format is decided by the file's first bytes, not its name: municipal websites serve
-web pages saved as .pdf and old Word files renamed .docx. Cheap checks run before any
-parser sees the file (precheck.py); the parsers run in a child process (worker.py).
+web pages saved as .pdf and old Word files renamed .docx. A web page is a plan when it
+has plan text besides its menus (html.py); its sections take the place of pages. Cheap
+checks run before any parser sees the file (precheck.py); the parsers run in a child
+process (worker.py).
 """
 
 from __future__ import annotations
@@ -18,14 +20,23 @@ from planscan.models import ExtractedInfo, ExtractedText, Limits
 PDF_ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_PDF_ENGINE = "pdfium"
 
-_ENGINE_PACKAGES = {"pdfium": "pypdfium2", "pdfplumber": "pdfplumber", "python-docx": "python-docx"}
+_ENGINE_PACKAGES = {
+    "pdfium": "pypdfium2",
+    "pdfplumber": "pdfplumber",
+    "python-docx": "python-docx",
+    "lxml-html": "lxml",
+}
+# Our own main-content rules decide a web page's text as much as lxml does (html.py):
+# bumped whenever they change what text a page gives, it is part of the cache key.
+HTML_RULES_VERSION = 1
+_ENGINE_RULES = {"lxml-html": f" rules {HTML_RULES_VERSION}"}
 
 
 @cache
 def engine_version(engine: str) -> str:
     """The extractor and its version, for cache keys; imports nothing of the extractor."""
     package = _ENGINE_PACKAGES[engine]
-    return f"{package} {_installed_version(package)}"
+    return f"{package} {_installed_version(package)}" + _ENGINE_RULES.get(engine, "")
 
 
 def _installed_version(package: str) -> str:
@@ -75,6 +86,10 @@ def iter_pages(
             yield from iter_pdfium_pages(path, password, limits.max_pages, first_page, stop)
         else:
             raise ValueError(f"unknown PDF engine {engine!r}")
+    elif kind == "html":
+        from planscan.extract.html import iter_html_pages
+
+        yield from iter_html_pages(path, limits)
     else:
         from planscan.extract.docx import iter_docx_pages
 
@@ -92,7 +107,7 @@ def extract_pages(
     info = next(items)
     assert isinstance(info, ExtractedInfo)
     pages = tuple(str(page) for page in items)
-    return ExtractedText(pages, info.engine, info.page_labels)
+    return ExtractedText(pages, info.engine, info.page_labels, section_urls=info.section_urls)
 
 
 __all__ = [

@@ -57,7 +57,8 @@ def sniff(head: bytes) -> str:
 
 
 def check_file(path: Path, limits: Limits) -> str:
-    """Return 'pdf' or 'docx', or raise DocumentError saying what is wrong and what to do."""
+    """Return 'pdf', 'docx' or 'html', or raise DocumentError saying what is wrong and what
+    to do. Whether a web page is a plan, html.py decides from its text."""
     try:
         with open_regular(path) as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -78,11 +79,7 @@ def check_file(path: Path, limits: Limits) -> str:
     if kind == "empty":
         raise DocumentError("the file is empty (0 bytes); download it again", "empty")
     if kind == "html":
-        raise DocumentError(
-            "the file is a web page, not a PDF or DOCX; the server returned a page instead"
-            " of the document",
-            "not-pdf",
-        )
+        return "html"
     if kind == "pdf":
         if b"%%EOF" not in tail:
             raise DocumentError(
@@ -106,7 +103,7 @@ def check_file(path: Path, limits: Limits) -> str:
             " .docx",
             "legacy-doc",
         )
-    raise DocumentError("the file is neither a PDF nor a DOCX document", "damaged")
+    raise DocumentError("the file is neither a PDF, a DOCX nor a web page", "damaged")
 
 
 def _check_zip(path: Path, limits: Limits) -> None:

@@ -62,11 +62,27 @@ def evidence_by_term(doc: DocumentResult, terms: Sequence[Term]) -> tuple[TermEv
     return tuple(grouped)
 
 
-def page_text(hit: Hit) -> str:
-    """'s. 12', or 's. 12 (side iv)' where the printed page number differs."""
+def page_text(hit: Hit, doc: DocumentResult | None = None) -> str:
+    """'s. 12', or 's. 12 (side iv)' where the printed page number differs; for a web plan
+    its section: 'avsn. 3 «3.1 Bosetting» (https://…#bosetting)'."""
+    if doc is not None and doc.unit == "section":
+        return section_text(hit.page, hit.page_label, doc.section_url(hit.page))
     if hit.page_label and hit.page_label != str(hit.page):
         return f"s. {hit.page} (side {hit.page_label})"
     return f"s. {hit.page}"
+
+
+def section_text(number: int, heading: str | None, url: str = "") -> str:
+    """A web plan's section, where a PDF names its page: 'avsn. 3 «Bosetting» (URL#id)'."""
+    text = f"avsn. {number}"
+    if heading:
+        text += f" «{heading}»"
+    return f"{text} ({url})" if url else text
+
+
+def page_place(hit: Hit, doc: DocumentResult) -> str:
+    """The short form for a narrow column: 's. 12' or 'avsn. 3'."""
+    return f"avsn. {hit.page}" if doc.unit == "section" else page_text(hit)
 
 
 def kind_note(hit: Hit) -> str:

@@ -25,11 +25,14 @@ HEADER = (
     "passage_class",
     "passage_why",
     "snippet",
+    "section_url",
 )
 
 
 def render_hits_csv(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> str:
-    """One row per hit, in document order; a header-only file when nothing was found.
+    """One row per hit, in document order; a header-only file when nothing was found. A web
+    plan's hit has its section's number in `page`, its heading in `page_label` and where it
+    is in `section_url`.
 
     UTF-8 with a byte-order mark, cells that look like formulas neutralised.
     """
@@ -58,6 +61,7 @@ def render_hits_csv(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS
                 passage.kind.value if passage else "",
                 passage.why if passage else "",
                 hit.snippet,
+                doc.section_url(hit.page),
             )
             writer.writerow([safe_cell(value) for value in row])
     return "\ufeff" + buffer.getvalue()

@@ -22,13 +22,14 @@ from planscan.explanation import (
     passage_place,
     rule_sentences,
 )
-from planscan.models import Cell, DocumentResult, ReviewOutcome, ScanResult, Status
+from planscan.models import Cell, DocumentResult, Hit, ReviewOutcome, ScanResult, Status
 from planscan.report.evidence import (
     REPEATED_NOTE,
     evidence_by_term,
     highlight,
     kind_note,
     page_text,
+    section_text,
 )
 from planscan.report.legend import (
     LABELS,
@@ -275,7 +276,7 @@ def _judgement(doc: DocumentResult, result: ScanResult) -> str:
     if j is None:
         return ""
     rows = "".join(
-        f'<tr><td class="page">{_e(passage_place(p))}</td><td>{_e(p.text)}'
+        f'<tr><td class="page">{_e(passage_place(p, doc.unit))}</td><td>{_e(p.text)}'
         f' <span class="note">({_e(passage_label(p))})</span></td></tr>'
         for p in deciding_passages(doc)
     )
@@ -310,6 +311,17 @@ def _snippet(snippet: str, match: str) -> str:
     )
 
 
+def _place(hit: Hit, doc: DocumentResult) -> str:
+    """The page, or a web plan's section heading, linked to its anchor when on the web."""
+    url = doc.section_url(hit.page) if doc.unit == "section" else ""
+    if not url:
+        return _e(page_text(hit, doc))
+    text = section_text(hit.page, hit.page_label)
+    if url.startswith(("http://", "https://")):
+        return f'<a href="{_e(url)}" rel="noopener noreferrer">{_e(text)}</a>'
+    return f"{_e(text)} <small>{_e(url)}</small>"
+
+
 def _hits(doc: DocumentResult, result: ScanResult) -> str:
     parts = []
     for evidence in evidence_by_term(doc, result.keywords.terms):
@@ -325,12 +337,12 @@ def _hits(doc: DocumentResult, result: ScanResult) -> str:
             note = "; ".join(n for n in notes if n)
             marked = f' <span class="note">({_e(note)})</span>' if note else ""
             items.append(
-                f'<tr><td class="page">{_e(page_text(hit))}</td><td>'
+                f'<tr><td class="page">{_place(hit, doc)}</td><td>'
                 f"{_snippet(hit.snippet, hit.match)}{marked}</td></tr>"
             )
         for hit in evidence.repeated:
             items.append(
-                f'<tr class="repeated"><td class="page">{_e(page_text(hit))}</td><td>'
+                f'<tr class="repeated"><td class="page">{_place(hit, doc)}</td><td>'
                 f"{_snippet(hit.snippet, hit.match)}"
                 f' <span class="note">({_e(REPEATED_NOTE)})</span></td></tr>'
             )

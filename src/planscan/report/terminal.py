@@ -47,6 +47,7 @@ from planscan.report.evidence import (
     evidence_by_term,
     highlight,
     kind_note,
+    page_place,
     page_text,
 )
 from planscan.report.legend import (
@@ -369,15 +370,24 @@ def render_hits(doc: DocumentResult, result: ScanResult, terms: tuple[Term, ...]
             line = _with_note(_snippet_text(hit.snippet, hit.match), hit)
             if hit.passage is not None and hit.passage < len(doc.passages):
                 line.append(f"  [{passage_label(doc.passages[hit.passage])}]", style="dim")
-            table.add_row(Text(page_text(hit)), line)
+            _add_section(line, hit, doc)
+            table.add_row(Text(page_place(hit, doc)), line)
         for hit in evidence.repeated:
             line = _with_note(_snippet_text(hit.snippet, hit.match), hit)
             line.append("  [running header/footer: listed once, not counted]", style="italic")
-            table.add_row(Text(page_text(hit)), line)
+            table.add_row(Text(page_place(hit, doc)), line)
         parts += [table, Text("")]
     if missing:
         parts.append(Text(_safe(f"Not found: {', '.join(missing)}"), style="dim"))
     return Group(*parts)
+
+
+def _add_section(line: Text, hit: Hit, doc: DocumentResult) -> None:
+    """A web plan's hit names its section where a PDF's names its page."""
+    if doc.unit == "section":
+        where = page_text(hit, doc).removeprefix(f"avsn. {hit.page}").strip()
+        if where:
+            line.append(f"\n  in {_safe(where)}", style="dim")
 
 
 def _with_note(text: Text, hit: Hit) -> Text:
@@ -411,7 +421,7 @@ def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
     deciding = deciding_passages(doc)
     if deciding:
         parts += [Text(""), Text("The passages that decided it", style="bold")]
-        parts.append(_passage_table(deciding))
+        parts.append(_passage_table(deciding, doc.unit))
     table = Table(title="Passages", title_justify="left")
     table.add_column("Passages with hits or indicators")
     table.add_column("Number", justify="right")
@@ -432,15 +442,21 @@ def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
     return Group(*parts, Text(""), table, Text(""), counts, Text(""), read)
 
 
-def _passage_table(passages: Sequence[Passage]) -> Table:
+def _passage_table(passages: Sequence[Passage], unit: str = "page") -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True, style="cyan")
     table.add_column(overflow="fold")
     for passage in passages:
         body = Text(_safe_lines(passage.text))
         body.append(f"\n[{_safe(passage_label(passage))}]", style="dim")
-        table.add_row(Text(_safe(passage_place(passage).split(" · ")[0])), body)
-        if passage.heading:
+        place = passage_place(passage, unit).split(" · ")[0]
+        if unit == "section":
+            place, _, section = place.partition(" ")
+            place, section = f"{place} {section.split(' ', 1)[0]}", section.partition(" ")[2]
+            if section:
+                body.append(f"\nin {_safe(section)}", style="dim")
+        table.add_row(Text(_safe(place)), body)
+        if passage.heading and not (unit == "section" and passage.heading == passage.page_label):
             table.add_row(Text(""), Text(f"under: {_safe(passage.heading)}", style="italic dim"))
     return table
 

@@ -174,7 +174,7 @@ def _documents_sheet(sheet: Worksheet, result: ScanResult) -> None:
                 ", ".join(j.topics) if j else None,
                 j.reason if j else None,
                 "\n".join(
-                    f"{passage_place(p)}: {p.text} ({passage_label(p)})"
+                    f"{passage_place(p, doc.unit)}: {p.text} ({passage_label(p)})"
                     for p in deciding_passages(doc)
                 )
                 or None,
@@ -211,6 +211,7 @@ def _hits_sheet(sheet: Worksheet, result: ScanResult) -> None:
         "Running header (not counted)",
         "Passage",
         "Snippet",
+        "Section URL",
     ]
     rows: list[list[Value]] = []
     for doc in result.documents:
@@ -230,11 +231,12 @@ def _hits_sheet(sheet: Worksheet, result: ScanResult) -> None:
                     if hit.passage is not None and hit.passage < len(doc.passages)
                     else None,
                     hit.snippet,
+                    doc.section_url(hit.page) or None,
                 ]
             )
     _table(sheet, header, rows)
-    widths = (14, 30, 40, 18, 6, 8, 20, 22, 10, 30, 100)
-    for column, width in zip("ABCDEFGHIJK", widths, strict=True):
+    widths = (14, 30, 40, 18, 6, 8, 20, 22, 10, 30, 100, 40)
+    for column, width in zip("ABCDEFGHIJKL", widths, strict=True):
         sheet.column_dimensions[column].width = width
 
 
