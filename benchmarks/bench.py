@@ -312,7 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from planscan.models import ExtractedInfo, PlanRef
 
     def judged() -> None:
-        match._OCR_MEMORIES.clear()
+        match.forget_words()
         index = index_document(pages, spans)
         info = ExtractedInfo(len(pages), "pdfium")
         analyse(PlanRef("A", big), "", info, pages, "", keywords, evidence=False, index=index)

@@ -254,7 +254,7 @@ def analysis_share(pdfs: Sequence[Path]) -> tuple[float, float]:
     from planscan.runninglines import find_repeated_spans
 
     keywords = load_keywords(None)
-    match._OCR_MEMORIES.clear()
+    match.forget_words()
     extraction = analysis = 0.0
     for pdf in pdfs:
         started = time.perf_counter()

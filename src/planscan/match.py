@@ -59,9 +59,15 @@ class DocumentIndex:
     def word_count(self) -> int:
         return sum(self.vocabulary.values())
 
+    # The words of each page body, where index_document() counted them (else made when
+    # first needed, from a cached index): not data.
+    page_words: tuple[frozenset[str], ...] | None = field(default=None, compare=False, repr=False)
+
     @cached_property
     def words_on_pages(self) -> tuple[frozenset[str], ...]:
         """The words of each page body: a word is looked for only on the pages that have it."""
+        if self.page_words is not None:
+            return self.page_words
         return tuple(frozenset(_WORD.findall(text)) for text in self.pages)
 
     def located(self, words: Iterable[str]) -> list[tuple[int, int, int, str]]:
@@ -123,12 +129,15 @@ def index_document(
     vocabulary. Words in running headers and footers are not counted."""
     bodies, headers = split_running(pages, repeated)
     counts: Counter[str] = Counter()
+    page_words = []
     for text in bodies:
-        counts.update(_WORD.findall(text))
+        words = _WORD.findall(text)
+        counts.update(words)
+        page_words.append(frozenset(words))
     for line in (line for page in headers for line in page):
         for word in _WORD.findall(line):
             counts.setdefault(word, 0)
-    return DocumentIndex(bodies, dict(counts), headers)
+    return DocumentIndex(bodies, dict(counts), headers, page_words=tuple(page_words))
 
 
 def ocr_skeleton(word: str) -> str:
@@ -262,7 +271,12 @@ def matcher_for(index: DocumentIndex, keywords: KeywordSet) -> _RememberingMatch
     if found is None or found[0] is not keywords:
         found = matchers[id(keywords)] = (
             keywords,
-            _RememberingMatcher(list(index.vocabulary), keywords.matching, _ocr_memory(keywords)),
+            _RememberingMatcher(
+                list(index.vocabulary),
+                keywords.matching,
+                _ocr_memory(keywords),
+                _exact_memory(keywords),
+            ),
         )
     return found[1]
 
@@ -313,6 +327,79 @@ def _ocr_memory(keywords: KeywordSet) -> _OcrMemory:
     return memory
 
 
+def forget_words() -> None:
+    """Empty the memories of words met in this process, as in a new reader (benchmarks)."""
+    _OCR_MEMORIES.clear()
+    _EXACT_MEMORIES.clear()
+
+
+ExactKey = tuple[str, bool]  # a form, and whether a word must start with it (else contain it)
+
+
+class _ExactMemory:
+    """Which words hold which forms of the terms and indicators, as written (casefolded) and
+    folded (æ/ø/å as ae/o/a), for every word met so far in this process: a county's plans
+    share most of their words, and only words not met before are searched (one str.find per
+    form over the new words joined)."""
+
+    def __init__(self, keys: frozenset[ExactKey]) -> None:
+        self.keys = keys
+        self.checked: set[str] = set()
+        self.exact: dict[ExactKey, set[str]] = {key: set() for key in keys}
+        self.folded: dict[ExactKey, set[str]] = {key: set() for key in keys}
+
+    def learn(self, words: Sequence[str]) -> None:
+        new = [word for word in words if word not in self.checked]
+        if not new:
+            return
+        if len(self.checked) + len(new) > _OCR_MEMORY_MAX_WORDS:
+            self.checked.clear()
+            for found in (*self.exact.values(), *self.folded.values()):
+                found.clear()
+            new = list(dict.fromkeys(words))
+        casefolded = _joined(word.casefold() for word in new)
+        folded = _joined(fold(word) for word in new)
+        for key in self.keys:
+            form, prefix = key
+            self.exact[key].update(
+                new[i] for i in _find_in_joined(*casefolded, form.casefold(), prefix)
+            )
+            self.folded[key].update(new[i] for i in _find_in_joined(*folded, fold(form), prefix))
+        self.checked.update(new)
+
+
+_EXACT_MEMORIES: dict[frozenset[ExactKey], _ExactMemory] = {}
+
+
+def _exact_memory(keywords: KeywordSet) -> _ExactMemory:
+    keys = frozenset(_exact_keys(keywords))
+    memory = _EXACT_MEMORIES.get(keys)
+    if memory is None:
+        if len(_EXACT_MEMORIES) > 8:  # another keywords file: start again
+            _EXACT_MEMORIES.clear()
+        memory = _EXACT_MEMORIES[keys] = _ExactMemory(keys)
+    return memory
+
+
+def _exact_keys(keywords: KeywordSet) -> list[ExactKey]:
+    """Every form the terms and indicators look words up by (for a phrase, the parts it may
+    start its search from)."""
+    terms = [*keywords.terms, *(indicator.term for indicator in keywords.judgement.indicators)]
+    keys = []
+    for term in terms:
+        if term.mode is MatchMode.ABBREVIATION:
+            continue
+        prefix = term.mode in (MatchMode.PREFIX, MatchMode.PHRASE)
+        for form in term.forms:
+            if term.mode is not MatchMode.PHRASE:
+                keys.append((form, prefix))
+                continue
+            parts = form.split()
+            longest = max(parts, key=len)
+            keys.extend((p, True) for p in parts if len(p) >= _ANCHOR_MIN_LETTERS or p is longest)
+    return keys
+
+
 def _ocr_keys(keywords: KeywordSet) -> list[OcrKey]:
     """Every OCR comparison the terms and indicators ask for."""
     terms = [*keywords.terms, *(indicator.term for indicator in keywords.judgement.indicators)]
@@ -360,12 +447,20 @@ class _RememberingMatcher:
     document whatever the phrase.
     """
 
-    def __init__(self, words: list[str], rules: MatchingRules, memory: _OcrMemory) -> None:
+    def __init__(
+        self,
+        words: list[str],
+        rules: MatchingRules,
+        memory: _OcrMemory,
+        exact_memory: _ExactMemory,
+    ) -> None:
         self.words = words
         self.word_set = frozenset(words)
         self.rules = rules
         self.memory = memory
-        self._learnt = False  # the memory knows this document's words
+        self.exact_memory = exact_memory
+        self._learnt = False  # the OCR memory knows this document's words
+        self._learnt_exact = False  # the exact memory does
         self._decided: dict[tuple[str, MatchMode, bool], dict[str, MatchKind]] = {}
 
     @cached_property
@@ -406,6 +501,16 @@ class _RememberingMatcher:
 
     def _exact(self, form: str, mode: MatchMode) -> dict[str, MatchKind]:
         prefix = mode is MatchMode.PREFIX
+        memory = self.exact_memory
+        if (form, prefix) in memory.keys:
+            if not self._learnt_exact:
+                memory.learn(self.words)
+                self._learnt_exact = True
+            found = dict.fromkeys(memory.exact[form, prefix] & self.word_set, MatchKind.EXACT)
+            for word in memory.folded[form, prefix] & self.word_set:
+                found.setdefault(word, MatchKind.FOLDED)
+            return found
+        # A form the keywords file does not have (a caller's own term): this document only.
         found = {
             self.words[i]: MatchKind.EXACT
             for i in _find_in_joined(*self._casefolded, form.casefold(), prefix)
@@ -423,7 +528,7 @@ class _RememberingMatcher:
             if not self._learnt:
                 self.memory.learn(self.words)
                 self._learnt = True
-            return {w: MatchKind.OCR for w in self.memory.hits[key] if w in self.word_set}
+            return dict.fromkeys(self.memory.hits[key] & self.word_set, MatchKind.OCR)
         # A form the keywords file does not have (a caller's own term): this document only.
         skeletons = [ocr_skeleton(word) for word in self.words]
         return {self.words[i]: MatchKind.OCR for i in _ocr_candidates(*key, skeletons)}
