@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from planscan.chars import fold
@@ -22,6 +23,7 @@ _SEPARATORS = re.compile(r"[\s\-_.–—]+")
 TITLE_LINES = 12
 
 
+@lru_cache(maxsize=4096)  # the same level patterns, for every document of a scan
 def _pattern_text(text: str) -> str:
     return " " + _SEPARATORS.sub(" ", fold(text)).strip() + " "
 
