@@ -179,7 +179,7 @@ def find_positions(
         else:
             for word, kind in matcher.matches(term).items():
                 by_word[word].append((term.key, kind))
-    for page, start, end, word in _locate(index.pages, by_word):
+    for page, start, end, word in _locate(index.pages, by_word, index.words_on_pages):
         for term_key, kind in by_word[word]:
             found[term_key][(page, start, end)] = kind
     return found, by_word
@@ -251,15 +251,23 @@ def _add_header_hits(
                 )
 
 
-def _locate(pages: Sequence[str], words: Iterable[str]) -> Iterator[tuple[int, int, int, str]]:
-    """Yield (page, start, end, word) for each occurrence of the given words."""
+def _locate(
+    pages: Sequence[str],
+    words: Iterable[str],
+    on_pages: Sequence[frozenset[str]] | None = None,
+) -> Iterator[tuple[int, int, int, str]]:
+    """Yield (page, start, end, word) for each occurrence of the given words; with the words
+    of each page (`on_pages`), pages that have none of them are not read."""
     alternatives = sorted(words, key=len, reverse=True)
     if not alternatives:
         return
+    wanted = frozenset(alternatives)
     pattern = re.compile(
         r"(?<![^\W_])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![^\W_])"
     )
     for page, text in enumerate(pages):
+        if on_pages is not None and wanted.isdisjoint(on_pages[page]):
+            continue
         for match in pattern.finditer(text):
             yield page, match.start(), match.end(), match.group()
 
