@@ -5,6 +5,12 @@ checked), connect and read timeouts, a total deadline (a server that drips one b
 every few seconds is cut off), a byte cap, and retries with backoff on timeouts and 5xx
 only. The file type is read from the body's first bytes. A plan that is not online (404,
 410, a web page where a document was expected) is a normal outcome, not an error.
+
+A web page that is a plan is read as one: with the pages under its path (same host, same
+path prefix, robots.txt obeyed, one request at a time with a pause between), or, for a
+Framsikt publication, from its static content.html and the description.json of each text
+block. What is stored is one bundle of the plan's own text (extract/html.py), content-
+addressed like a PDF, so a menu or a date on the page that changes is not a changed plan.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from planscan._version import __version__
 from planscan.discover import load_manifest
+from planscan.errors import DocumentError
 from planscan.extract.precheck import sniff
 from planscan.keywords import load_keywords
 from planscan.models import (
@@ -28,6 +35,7 @@ from planscan.models import (
     FetchReport,
     FetchSettings,
     KeywordSet,
+    Limits,
     Shard,
 )
 from planscan.shard import in_shard
@@ -35,6 +43,7 @@ from planscan.store import Store
 
 if TYPE_CHECKING:  # imported when a download starts: `import planscan` stays quick
     import socket
+    from urllib.robotparser import RobotFileParser
 
     import httpx
 
@@ -47,6 +56,10 @@ ACCEPT = (
 )
 _SCHEMES = ("http", "https")
 _HEAD_BYTES = 2048
+_WEB_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+# Framsikt's one-page view of a publication ("Vis planen på én side"): always this id.
+FRAMSIKT_SUMMARY = "content/html/summary/11111111-1111-1111-1111-111111111111/content.html"
+_MAX_CRAWL_DELAY = 10.0  # seconds: a robots.txt asking for more is followed this far
 INDEX_EVERY = 5.0  # seconds between writes of the store's index during a fetch
 
 
@@ -188,9 +201,11 @@ def _attempt(
     import httpx
 
     headers = {"Accept": ACCEPT}
-    if keep is not None and keep.etag:
+    # A web plan is many files: an unchanged first page says nothing of the others.
+    conditional = keep is not None and keep.kind != "html"
+    if conditional and keep is not None and keep.etag:
         headers["If-None-Match"] = keep.etag
-    if keep is not None and keep.last_modified:
+    if conditional and keep is not None and keep.last_modified:
         headers["If-Modified-Since"] = keep.last_modified
     current = url
     for _ in range(settings.max_redirects + 1):
@@ -217,8 +232,12 @@ def _attempt(
                 if response.has_redirect_location:
                     current = str(response.url.join(response.headers["Location"]))
                     continue
-                record = _receive(response, url, keep, store, settings, deadline)
-                return replace(record, final_url=current)
+                received = _receive(response, url, keep, store, settings, deadline)
+                if isinstance(received, FetchRecord):
+                    return replace(received, final_url=current)
+            # A web page: read it as a plan now its own download is closed.
+            record = _web_plan(client, url, current, received, store, settings, deadline)
+            return replace(record, final_url=current)
         except httpx.TimeoutException:
             if watchdog.fired or time.monotonic() >= deadline:
                 raise _Stop(_deadline_message(settings)) from None
@@ -236,6 +255,15 @@ def _attempt(
     raise _Stop(f"more than {settings.max_redirects} redirects (a redirect loop?)")
 
 
+class _Page:
+    """A web page downloaded where a document was expected: a web plan, or a soft 404."""
+
+    def __init__(self, body: bytes, status: int, said: str) -> None:
+        self.body = body
+        self.status = status
+        self.said = said
+
+
 def _receive(
     response: httpx.Response,
     url: str,
@@ -243,7 +271,7 @@ def _receive(
     store: Store,
     settings: FetchSettings,
     deadline: float,
-) -> FetchRecord:
+) -> FetchRecord | _Page:
     status = response.status_code
     said = f"HTTP {status} {response.reason_phrase}".rstrip()
     if status == 304 and keep is not None:
@@ -272,22 +300,31 @@ def _receive(
         digest = hashlib.sha256()
         size = 0
         head = b""
+        cap, web_cap = settings.max_bytes, Limits().html_max_bytes
         with part.open("wb") as out:
             for chunk in response.iter_bytes():
                 size += len(chunk)
-                if size > settings.max_bytes:
+                if size > cap:
+                    if cap == web_cap:
+                        message = f"a web page larger than {web_cap} bytes, the most read of one"
+                        raise _Stop(message, FetchOutcome.TOO_LARGE, status)
                     raise _Stop(_too_large(settings), FetchOutcome.TOO_LARGE, status)
                 if time.monotonic() > deadline:
                     raise _Stop(_deadline_message(settings), http_status=status)
                 if len(head) < _HEAD_BYTES:
                     head += chunk[: _HEAD_BYTES - len(head)]
+                    if sniff(head) == "html":  # a page, not a document: a web page's limit
+                        cap = min(settings.max_bytes, web_cap)
                 digest.update(chunk)
                 out.write(chunk)
         content_type = response.headers.get("Content-Type", "").lower()
         kind = _kind(head, part, content_type)
-        if kind in ("html", "empty"):
-            what = "an empty body" if kind == "empty" else "a web page"
-            message = f"{said} with {what}, not a PDF or DOCX: the plan is not online (soft 404)"
+        if kind == "html":
+            return _Page(part.read_bytes(), status, said)
+        if kind == "empty":
+            message = (
+                f"{said} with an empty body, not a PDF or DOCX: the plan is not online (soft 404)"
+            )
             return FetchRecord(url, FetchOutcome.SOFT_404, "", http_status=status, message=message)
         if kind is None:
             got = content_type or "no Content-Type"
@@ -310,6 +347,299 @@ def _receive(
         )
     finally:
         part.unlink(missing_ok=True)
+
+
+def _web_plan(
+    client: httpx.Client,
+    url: str,
+    final_url: str,
+    page: _Page,
+    store: Store,
+    settings: FetchSettings,
+    deadline: float,
+) -> FetchRecord:
+    """Read a web page as a plan (with its pages, or as a Framsikt publication) into one
+    bundle in the store; a page with no plan text is a soft 404."""
+    from planscan.extract.html import MIN_PLAN_WORDS, make_bundle, read_web_page
+
+    limits = _web_limits(deadline)
+    try:
+        first = read_web_page(page.body, final_url, limits)
+    except DocumentError as exc:
+        outcome = FetchOutcome.TOO_LARGE if exc.reason == "too-large" else FetchOutcome.FAILED
+        raise _Stop(f"the web page cannot be read: {exc}", outcome, page.status) from None
+    web = _Web(client, settings, deadline)
+    note = None
+    if _is_framsikt(final_url, page.body, first.words):
+        pages = [(_framsikt_base(final_url), _framsikt_text(web, final_url, limits))]
+    else:
+        rest, words, note = _crawl(web, final_url, first.links, len(page.body), limits)
+        if first.words + words < MIN_PLAN_WORDS:
+            message = (
+                f"{page.said} with a web page with no plan text ({first.words} words besides"
+                " menus and links), not a PDF, DOCX or web plan: the plan is not online"
+                " (soft 404)"
+            )
+            return FetchRecord(
+                url, FetchOutcome.SOFT_404, "", http_status=page.status, message=message
+            )
+        pages = [(final_url, first.content), *rest]
+    bundle = make_bundle(first.title, pages)
+    sha256 = hashlib.sha256(bundle).hexdigest()
+    part = store.new_part()
+    try:
+        part.write_bytes(bundle)
+        store.commit(part, sha256, "html")
+    except OSError as exc:
+        raise _Stop(f"cannot write to the store {store.root}: {exc.strerror}") from None
+    finally:
+        part.unlink(missing_ok=True)
+    return FetchRecord(
+        url,
+        FetchOutcome.DOWNLOADED,
+        "",
+        http_status=page.status,
+        sha256=sha256,
+        size=len(bundle),
+        kind="html",
+        message=note,
+    )
+
+
+def _web_limits(deadline: float) -> Limits:
+    return Limits(timeout_seconds=max(1.0, deadline - time.monotonic()))
+
+
+class _Web:
+    """Requests for the rest of a web plan: one at a time, a pause between two, robots.txt
+    obeyed, each within the download's deadline and a web page's byte limit."""
+
+    def __init__(self, client: httpx.Client, settings: FetchSettings, deadline: float) -> None:
+        self.client = client
+        self.settings = settings
+        self.deadline = deadline
+        self.delay = settings.web_delay
+        self._robots: dict[str, RobotFileParser | None] = {}
+        self._last = 0.0
+
+    def allowed(self, url: str) -> bool:
+        from urllib.parse import urlsplit
+        from urllib.robotparser import RobotFileParser
+
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self._robots:
+            rules: RobotFileParser | None = None
+            status, _, body = self.get(f"{origin}/robots.txt", check_robots=False)
+            if status in (401, 403):
+                rules = RobotFileParser()
+                rules.parse(["User-agent: *", "Disallow: /"])
+            elif status == 200:
+                rules = RobotFileParser()
+                rules.parse(body.decode("utf-8", "replace").splitlines())
+                asked = rules.crawl_delay(USER_AGENT)
+                if asked is not None:
+                    self.delay = max(self.delay, min(float(asked), _MAX_CRAWL_DELAY))
+            self._robots[origin] = rules
+        rules = self._robots[origin]
+        return rules is None or rules.can_fetch(USER_AGENT, url)
+
+    def get(self, url: str, check_robots: bool = True) -> tuple[int, str, bytes]:
+        """(HTTP status, final URL, body) of a GET, redirects followed and checked."""
+        from urllib.parse import urlsplit
+
+        import httpx
+
+        current = url
+        for _ in range(self.settings.max_redirects + 1):
+            if urlsplit(current).scheme.lower() not in _SCHEMES:
+                return 0, current, b""
+            if check_robots and not self.allowed(current):
+                return 403, current, b""
+            wait = self._last + self.delay - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                raise _Stop(_deadline_message(self.settings))
+            watchdog = _Watchdog(self.deadline)
+            try:
+                with self.client.stream(
+                    "GET",
+                    current,
+                    headers={"Accept": _WEB_ACCEPT},
+                    timeout=httpx.Timeout(
+                        connect=min(self.settings.connect_timeout, remaining),
+                        read=min(self.settings.read_timeout, remaining),
+                        write=min(self.settings.read_timeout, remaining),
+                        pool=min(self.settings.connect_timeout, remaining),
+                    ),
+                    extensions={"trace": watchdog.trace},
+                ) as response:
+                    if response.has_redirect_location:
+                        current = str(response.url.join(response.headers["Location"]))
+                        continue
+                    body = b""
+                    if response.status_code == 200:
+                        cap = Limits().html_max_bytes
+                        for chunk in response.iter_bytes():
+                            body += chunk
+                            if len(body) > cap:
+                                return 413, current, b""
+                    return response.status_code, current, body
+            except httpx.HTTPError:
+                if watchdog.fired or time.monotonic() >= self.deadline:
+                    raise _Stop(_deadline_message(self.settings)) from None
+                return 0, current, b""
+            finally:
+                self._last = time.monotonic()
+                watchdog.cancel()
+        return 0, current, b""
+
+
+def _crawl(
+    web: _Web, start: str, links: tuple[str, ...], size: int, limits: Limits
+) -> tuple[list[tuple[str, str]], int, str | None]:
+    """The other pages of a web plan under the start page's path, in the order they are
+    linked (breadth first), each page once; their words; a note when a limit stopped it."""
+    from collections import deque
+    from urllib.parse import urlsplit
+
+    from planscan.extract.html import read_web_page
+
+    prefix = _path_prefix(start)
+    pages: list[tuple[str, str]] = []
+    words = 0
+    if urlsplit(prefix).path == "/":  # a site's front page: its links are the whole site
+        return pages, words, None
+    queue = deque(link for link in links if _under(link, prefix))
+    seen = {start}
+    while queue:
+        link = queue.popleft()
+        if link in seen:
+            continue
+        seen.add(link)
+        if len(pages) + 1 >= web.settings.web_max_pages:
+            return pages, words, _stopped(f"{web.settings.web_max_pages} pages", prefix)
+        if size >= limits.html_max_bytes:
+            return pages, words, _stopped(f"{limits.html_max_bytes} bytes", prefix)
+        if time.monotonic() + web.delay >= web.deadline:
+            return pages, words, _stopped(f"{web.settings.deadline:g} s (--deadline)", prefix)
+        status, final, body = web.get(link)
+        if status != 200 or sniff(body[:_HEAD_BYTES]) != "html":
+            continue
+        if final != link and (not _under(final, prefix) or final in seen):
+            continue
+        seen.add(final)
+        try:
+            page = read_web_page(body, final, limits)
+        except DocumentError:
+            continue
+        size += len(body)
+        words += page.words
+        pages.append((final, page.content))
+        queue.extend(next_link for next_link in page.links if _under(next_link, prefix))
+    return pages, words, None
+
+
+def _stopped(limit: str, prefix: str) -> str:
+    return f"only the pages under {prefix} read within {limit} were kept (the limit)"
+
+
+def _path_prefix(url: str) -> str:
+    """The folder a web plan's pages sit under: the start page's path as a folder."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def _under(url: str, prefix: str) -> bool:
+    return url.startswith(prefix) and url != prefix.rstrip("/")
+
+
+def _is_framsikt(url: str, body: bytes, words: int) -> bool:
+    """A Framsikt publication: on Framsikt's hosts, or an app page without text of its own
+    that names Framsikt (a municipality's own address for it)."""
+    from urllib.parse import urlsplit
+
+    from planscan.extract.html import MIN_PLAN_WORDS
+
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "framsikt.net" or host.endswith(".framsikt.net"):
+        return True
+    return words < MIN_PLAN_WORDS and b"framsikt" in body[:65536].lower()
+
+
+def _framsikt_base(url: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    path = parts.path.removesuffix("index.html")
+    path = path if path.endswith("/") else path + "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def _framsikt_text(web: _Web, url: str, limits: Limits) -> str:
+    """The whole publication as HTML, in document order: Framsikt's one-page view gives the
+    headings and where each text block goes; each block's description.json gives its text.
+    Anything else than that structure is an error naming what was not as expected."""
+    import json
+    import re
+    from html import escape
+
+    from planscan.extract.html import clean_fragment, framsikt_outline
+
+    base = _framsikt_base(url)
+    summary = base + FRAMSIKT_SUMMARY
+    unexpected = f"{url}: a Framsikt publication planscan cannot read as expected:"
+    status, _, body = web.get(summary)
+    if status != 200:
+        said = "is not allowed by robots.txt" if status == 403 else f"answered HTTP {status}"
+        raise _Stop(f"{unexpected} {summary} {said}", http_status=status or None)
+    try:
+        outline = framsikt_outline(body, limits)
+    except DocumentError as exc:
+        raise _Stop(f"{unexpected} {summary}: {exc}") from None
+    blocks = [value for kind, value in outline if kind == "text"]
+    if not blocks:
+        raise _Stop(f"{unexpected} {summary} has no text blocks (no dataId)")
+    if len(blocks) > web.settings.web_max_parts:
+        raise _Stop(
+            f"{unexpected} {summary} has {len(blocks)} text blocks, more than the"
+            f" {web.settings.web_max_parts} planscan reads",
+            FetchOutcome.TOO_LARGE,
+        )
+    parts: list[str] = []
+    size = len(body)
+    for number, (kind, value) in enumerate(outline):
+        if kind != "text":
+            parts.append(f'<{kind} id="s-{number}">{escape(value)}</{kind}>')
+            continue
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,100}", value):
+            raise _Stop(f"{unexpected} {summary} has a text block id {value[:40]!r}")
+        where = f"{base}content/text/{value}/description.json"
+        status, _, data = web.get(where)
+        if status != 200:
+            raise _Stop(f"{unexpected} {where} answered HTTP {status}", http_status=status or None)
+        size += len(data)
+        if size > limits.html_max_bytes:
+            raise _Stop(
+                f"{url}: the Framsikt publication is larger than {limits.html_max_bytes} bytes,"
+                " the most read of a web plan",
+                FetchOutcome.TOO_LARGE,
+            )
+        try:
+            description = json.loads(data)["description"]
+            if not isinstance(description, str):
+                raise TypeError("description is not text")
+            parts.append(clean_fragment(description, limits))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise _Stop(f"{unexpected} {where} has no description text ({exc})") from None
+        except DocumentError as exc:
+            raise _Stop(f"{unexpected} {where}: {exc}") from None
+    return "\n".join(parts)
 
 
 def _kind(head: bytes, part: Path, content_type: str) -> str | None:

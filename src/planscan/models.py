@@ -522,7 +522,7 @@ class FetchRecord:
     http_status: int | None = None
     sha256: str | None = None
     size: int | None = None
-    kind: str | None = None  # "pdf", "docx" or "doc", from the body's first bytes
+    kind: str | None = None  # "pdf", "docx", "doc" or "html" (a web plan), from the body
     etag: str | None = None
     last_modified: str | None = None
     message: str | None = None
@@ -540,6 +540,10 @@ class FetchSettings:
     max_redirects: int = 5
     retries: int = 2  # extra attempts after a timeout or a 5xx
     backoff: float = 1.0  # seconds before the first retry; doubles each time
+    # A web plan: its pages under the start page's path, or a Framsikt publication's files.
+    web_max_pages: int = 60  # pages of one web plan
+    web_max_parts: int = 2000  # text blocks of one Framsikt publication
+    web_delay: float = 0.25  # seconds between two requests to the host (more if robots.txt asks)
 
 
 @dataclass(frozen=True)

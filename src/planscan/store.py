@@ -27,7 +27,7 @@ from planscan.models import FetchOutcome, FetchRecord, PlanRef, Status, Unavaila
 
 INDEX_NAME = "index.json"
 INDEX_FORMAT = 1
-KINDS = ("pdf", "docx", "doc")
+KINDS = ("pdf", "docx", "doc", "html")  # html: a web plan, kept as one bundle of its pages
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _RECORD_FIELDS = {f.name for f in fields(FetchRecord)}
 

@@ -216,19 +216,6 @@ def read_sections(
     return sections
 
 
-def plan_words(data: bytes, limits: Limits) -> int:
-    """How many words of plan text a web page has (0 when it cannot be read)."""
-    try:
-        root = parse_html(data, limits)
-        deadline = time.monotonic() + limits.timeout_seconds
-        return sum(
-            len(s.text.split())
-            for s in _walk(main_content(root, limits, deadline), "", limits, deadline)
-        )
-    except DocumentError:
-        return 0
-
-
 def parse_html(data: bytes, limits: Limits) -> lxml.html.HtmlElement:
     """Parse a page within the byte and element limits; raise DocumentError otherwise."""
     if len(data) > limits.html_max_bytes:
@@ -463,6 +450,9 @@ def _tidy(text: str) -> str:
 
 def _bundle_sections(root: lxml.html.HtmlElement, limits: Limits, deadline: float) -> list[Section]:
     sections: list[Section] = []
+    for element in list(root.iter(*_DROP_TAGS)):  # made by the fetcher, but a file may lie
+        if element.getparent() is not None:
+            element.drop_tree()
     for page in root.xpath("//body/section[@data-planscan-url]"):
         sections.extend(_walk(page, str(page.get("data-planscan-url")), limits, deadline))
     return sections
@@ -485,6 +475,79 @@ def make_bundle(title: str, pages: Sequence[tuple[str, str]]) -> bytes:
     return "".join(parts).encode("utf-8")
 
 
+@dataclass(frozen=True)
+class WebPage:
+    """What the fetcher needs of one downloaded page: its plan text as HTML to bundle, how
+    many words it has, its title and its links (absolute, without #fragment, in order)."""
+
+    content: str
+    words: int
+    title: str
+    links: tuple[str, ...]
+
+
+def read_web_page(data: bytes, base_url: str, limits: Limits) -> WebPage:
+    """Given a downloaded page, return its main content and links; raise DocumentError for a
+    page over a limit."""
+    from urllib.parse import urldefrag, urljoin
+
+    deadline = time.monotonic() + limits.timeout_seconds
+    root = parse_html(data, limits)
+    links: dict[str, None] = {}
+    for anchor in root.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if href and not href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            links.setdefault(urldefrag(urljoin(base_url, href))[0], None)
+    titles = root.xpath("//title")
+    title = _label(titles[0].text_content()) if titles else ""
+    content = main_content(root, limits, deadline)
+    words = sum(len(s.text.split()) for s in _walk(content, "", limits, deadline))
+    if content.tag in ("body", "html"):
+        content.tag = "div"  # a bundle's page is a part of its body
+    return WebPage(clean_html(content), words, title, tuple(links))
+
+
+def framsikt_outline(data: bytes, limits: Limits) -> list[tuple[str, str]]:
+    """Given Framsikt's one-page content.html, return its headings ("h1".."h6", title) and
+    text placeholders ("text", dataId) in document order."""
+    root = parse_html(data, limits)
+    outline: list[tuple[str, str]] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        # The HTML parser lowers attribute names: Framsikt's dataId is dataid here.
+        data_id = element.get("dataid")
+        if data_id:
+            outline.append(("text", data_id.strip()))
+            continue
+        classes = (element.get("class") or "").split()
+        level = next((c for c in classes if c in _HEADINGS), None)
+        if "row" in classes and level is not None:
+            title = _label(element.text_content())
+            if title:
+                outline.append((level, title))
+    return outline
+
+
+def clean_fragment(fragment: str, limits: Limits) -> str:
+    """A piece of HTML from a publication (a Framsikt text block) without scripts, styles,
+    forms or anything else that is not text, to keep in a bundle."""
+    from html import escape
+
+    wrapped = f"<html><body><div>{fragment}</div></body></html>".encode()
+    root = parse_html(wrapped, limits)
+    for element in list(root.iter(*_DROP_TAGS, "form")):
+        if element.getparent() is not None:
+            element.drop_tree()
+    body = root.find("body")
+    if body is None or len(body) == 0:
+        return escape(root.text_content())
+    return clean_html(body[0])
+
+
 def clean_html(element: lxml.html.HtmlElement) -> str:
     """The main content as HTML to keep in a bundle (what main_content left of a page)."""
+    for handler in list(element.iter()):
+        for name in [n for n in handler.attrib if n.lower().startswith("on")]:
+            del handler.attrib[name]  # no event handler survives into a stored page
     return str(lxml.html.tostring(element, encoding="unicode", method="html"))
