@@ -66,6 +66,7 @@ def test_numbers_percent_and_dates_follow_the_language() -> None:
     assert nn.format_number(0.25, 2) == "0,25"
     assert en.format_number(12345.678, 1) == "12,345.7"
     assert nb.format_integer(41) == "41" and nb.format_integer(1234567) == f"1{NBSP}234{NBSP}567"
+    assert nb.format_integer(1094) == "1094" and en.format_integer(1094) == "1094"
     assert nb.format_percent(0.256) == f"26{NBSP}%" and en.format_percent(0.256) == "26%"
     assert nb.format_date(date(2026, 3, 5)) == "5. mars 2026"
     assert nn.format_date(date(2026, 12, 24)) == "24. desember 2026"
@@ -108,6 +109,7 @@ def test_every_message_has_its_nb_and_nn_translation() -> None:
     template = tool.extract()
     current = {language: tool.load(language) for language in tool.LANGUAGES}
     assert tool.problems(template, current) + tool.mo_problems(current) == []
+    assert tool.hidden_calls() == []
 
 
 def test_the_check_catches_a_missing_stale_or_wrong_translation() -> None:

@@ -144,7 +144,10 @@ def test_json_and_csv_keep_both_colours(reviewed: planscan.ScanResult) -> None:
 def test_terminal_marks_reviewed_cells_and_warns_about_stale_ones(
     evidence_tree: Path, evidence_result: planscan.ScanResult, review_file: Path
 ) -> None:
-    result = runner.invoke(app, ["scan", str(evidence_tree), "--review", str(review_file)])
+    # Wide enough for the matrix with levels as rows (a long, hostile municipality name).
+    result = runner.invoke(
+        app, ["scan", str(evidence_tree), "--review", str(review_file)], env={"COLUMNS": "120"}
+    )
     assert result.exit_code == ExitCode.OK
     now = sha(evidence_result, "samfunnsdel.docx")
     lines = result.stdout.splitlines()

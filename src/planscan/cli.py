@@ -491,7 +491,7 @@ def _finish(
         _out(render_scan(result, options))
     if details:
         _out()
-        _out(render_details(result))
+        _out(render_details(result, options))
     _err_lines(scan_notes(result, debug))
     failing = failing_cells(result, outputs.fail_on)
     if outputs.fail_on is not None:
@@ -542,6 +542,7 @@ def _exit_for(result: ScanResult) -> None:
 @uses(reading_options, "reading")
 def explain(
     file: Annotated[Path, typer.Argument(help="One plan document (PDF, DOCX or web page).")],
+    lang: LangOption = None,
     *,
     reading: Reading,
     debug: DebugOption = False,
@@ -549,8 +550,9 @@ def explain(
     """Show how each search word added to one document's score, and why it got its colour."""
     from planscan.report.terminal import render_explain
 
-    result = _run(lambda: _one_document(file, reading.keywords, reading), debug)
-    _out(render_explain(result.documents[0], result))
+    options = _run(lambda: ReportOptions(language=_language(lang).code), debug)
+    result = _run(lambda: _one_document(file, reading.keywords, reading), debug, options.lang)
+    _out(render_explain(result.documents[0], result, options))
     _exit_for(result)
 
 
@@ -564,6 +566,7 @@ def hits(
             "--term", "-t", help="Show only this search word (repeat for several; any case)."
         ),
     ] = None,
+    lang: LangOption = None,
     *,
     reading: Reading,
     debug: DebugOption = False,
@@ -578,8 +581,9 @@ def hits(
         terms = select_terms(keyword_set, term or ())
         return _one_document(file, keyword_set, reading), terms
 
-    result, terms = _run(action, debug)
-    _out(render_hits(result.documents[0], result, terms))
+    options = _run(lambda: ReportOptions(language=_language(lang).code), debug)
+    result, terms = _run(action, debug, options.lang)
+    _out(render_hits(result.documents[0], result, terms, options))
     _exit_for(result)
 
 

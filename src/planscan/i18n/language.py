@@ -35,6 +35,7 @@ _SYMBOLS: dict[Status, str] = {
 # a space; a thin one where the text is typeset, a normal-width one in a terminal).
 NO_BREAK_SPACE = "\u00a0"
 NARROW_NO_BREAK_SPACE = "\u202f"
+GROUP_FROM = 10_000
 
 
 def N_(message: str) -> str:
@@ -80,8 +81,13 @@ class Language:
         return NO_BREAK_SPACE if self.norwegian else ","
 
     def format_number(self, value: float, digits: int = 1, group: str | None = None) -> str:
-        """12345.678 -> "12 345,7" (nb, nn) or "12,345.7" (en); group="" writes no groups."""
-        text = f"{value:,.{digits}f}"
+        """12345.678 -> "12 345,7" (nb, nn) or "12,345.7" (en); group="" writes no groups.
+
+        Thousands are grouped from five digits on (1094 pages, 12 345 words), as Norwegian
+        typography does, in English too.
+        """
+        grouped = "," if abs(value) >= GROUP_FROM else ""
+        text = f"{value:{grouped}.{digits}f}"
         sign = self.group_sign if group is None else group
         return text.replace(",", "\0").replace(".", self.decimal_sign).replace("\0", sign)
 

@@ -9,6 +9,7 @@ from enum import Enum
 
 from planscan.i18n import DEFAULT_LANGUAGE, Language, get_language
 from planscan.models import ScanResult
+from planscan.registry import registry
 
 
 class Layout(str, Enum):
@@ -21,8 +22,8 @@ class Layout(str, Enum):
 
 
 class Order(str, Enum):
-    """Municipalities by kommunenummer (where known, else by name), by name in Norwegian
-    alphabetical order (… Værøy, Vågan, Øksnes), or as the scan gave them."""
+    """Municipalities by kommunenummer (from the registry; others after, by name), by name in
+    Norwegian alphabetical order (… Værøy, Vågan, Øksnes), or as the scan gave them."""
 
     NUMBER = "number"
     NAME = "name"
@@ -38,6 +39,12 @@ class CsvDialect(str, Enum):
     RFC4180 = "rfc4180"
 
 
+# More municipalities than this, and a page report turns its matrix (a row per municipality):
+# the report layout shows about ten 7rem columns beside its level labels on a 1366 px screen,
+# and about as many on an A4 landscape page.
+TURN_AFTER = 10
+
+
 @dataclass(frozen=True)
 class ReportOptions:
     """The reader's choices. csv_dialect None follows the language (nb, nn: excel-nb)."""
@@ -47,12 +54,17 @@ class ReportOptions:
     order: Order = Order.GIVEN
     csv_dialect: CsvDialect | None = None
     csv_scores: bool = False
-    # Kommunenummer by municipality name, where a registry or manifest knows it.
-    numbers: tuple[tuple[str, str], ...] = ()
 
     @property
     def lang(self) -> Language:
         return get_language(self.language)
+
+    def turns(self, municipalities: int) -> bool:
+        """Whether a page report (HTML, XLSX, Markdown) turns its matrix: by --layout, or in
+        auto when there are more municipalities than fit as columns."""
+        if self.layout is Layout.AUTO:
+            return municipalities > TURN_AFTER
+        return self.layout is Layout.TURNED
 
     @property
     def dialect(self) -> CsvDialect:
@@ -82,17 +94,12 @@ def ordered_municipalities(
     if options.order is Order.NAME:
         return tuple(sorted(names, key=norwegian_key))
     if options.order is Order.NUMBER:
-        numbers = dict(options.numbers)
-
-        def by_number(name: str) -> tuple[int, str, tuple[str, str]]:
-            number = numbers.get(name) or _leading_number(name)
-            return (0 if number else 1, number, norwegian_key(name))
-
-        return tuple(sorted(names, key=by_number))
+        return tuple(sorted(names, key=_by_number))
     return tuple(names)
 
 
-def _leading_number(name: str) -> str:
-    """1804 of "1804 Bodø": a kommunenummer written before the name."""
-    head = name.split(maxsplit=1)[0] if name.strip() else ""
-    return head if head.isdigit() and len(head) == 4 else ""
+def _by_number(name: str) -> tuple[int, str, tuple[str, str]]:
+    """Kommunenummer first (from the registry: "Vågan" or "1865 Vågan"); names it does not
+    know after them, by name."""
+    found = registry().find(name)
+    return (0, found.number, norwegian_key(name)) if found else (1, "", norwegian_key(name))

@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, Group
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -60,7 +62,13 @@ from planscan.report.legend import (
     review_legend,
     review_place,
 )
-from planscan.report.options import DEFAULT_OPTIONS, ReportOptions, ordered_municipalities
+from planscan.report.options import (
+    DEFAULT_OPTIONS,
+    Layout,
+    ReportOptions,
+    ordered_municipalities,
+)
+from planscan.report.summary import level_counts, summary_statuses
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -109,18 +117,101 @@ def cell_text(cell: Cell, lang: Language = _EN) -> Text:
     return Text(f" {lang.status_label(cell.shown)} {mark} ", style=STYLES[cell.shown])
 
 
-def render_matrix(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> Table:
-    """The municipality × plan level matrix, as in the report's 'Planstatus juni 2018'."""
-    lang = options.lang
-    towns = ordered_municipalities(result, options)
-    table = Table(title=lang._("Planstatus"), title_justify="left", show_lines=False)
-    table.add_column(lang._("Plan level"), style="bold")
-    for municipality in towns:
-        table.add_column(Text(_safe(municipality)), justify="center")  # a name, never markup
-    for level in result.levels:
-        cells = [cell_text(result.cell(m, level.id), lang) for m in towns]
-        table.add_row(Text(_safe(level_label(level, lang))), *cells)
-    return table
+def render_matrix(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> Matrix:
+    """The municipality × plan level matrix, as in the report's 'Planstatus juni 2018', and
+    under it how many municipalities each level has in each status. Laid out when printed:
+    levels as rows while the municipalities fit the width, else turned."""
+    return Matrix(result, options)
+
+
+_UNBOUNDED = 100_000
+
+
+class Matrix:
+    """The matrix as a Rich renderable: it chooses its layout for the width it is given, so
+    no municipality or level name is ever cut."""
+
+    def __init__(self, result: ScanResult, options: ReportOptions) -> None:
+        self.result = result
+        self.options = options
+        self.lang = options.lang
+        self.towns = ordered_municipalities(result, options)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        unbounded = options.update_width(_UNBOUNDED)  # the width a table wants, not gets
+        if self.options.layout is Layout.REPORT:
+            yield self.report_table()
+            yield self.summary(numbered=False)
+            return
+        if self.options.layout is Layout.AUTO:
+            report = self.report_table()
+            if Measurement.get(console, unbounded, report).maximum <= width:
+                yield report
+                yield self.summary(numbered=False)
+                return
+        turned = self.turned_table(words=True)
+        if Measurement.get(console, unbounded, turned).maximum > width:
+            turned = self.turned_table(words=False)
+        yield turned
+        yield self.summary(numbered=True)
+
+    def report_table(self) -> Table:
+        """Levels as rows, a column per municipality."""
+        lang = self.lang
+        table = Table(title=lang._("Planstatus"), title_justify="left", show_lines=False)
+        table.add_column(lang._("Plan level"), style="bold")
+        for municipality in self.towns:
+            table.add_column(Text(_safe(municipality)), justify="center")  # a name, never markup
+        for level in self.result.levels:
+            cells = [cell_text(self.result.cell(m, level.id), lang) for m in self.towns]
+            table.add_row(Text(_safe(level_label(level, lang))), *cells)
+        return table
+
+    def turned_table(self, words: bool) -> Table:
+        """Municipalities as rows, the levels' numbers as column heads (the key is the
+        summary under it); cells with their word where that fits, else the symbol alone."""
+        lang = self.lang
+        table = Table(title=lang._("Planstatus"), title_justify="left", show_lines=False)
+        table.add_column(lang._("Municipality"), style="bold", no_wrap=True)
+        for number, _level in enumerate(self.result.levels, start=1):
+            table.add_column(str(number), justify="center", no_wrap=True)
+        for municipality in self.towns:
+            cells = [self.result.cell(municipality, level.id) for level in self.result.levels]
+            shown = [cell_text(c, lang) if words else _symbol_text(c) for c in cells]
+            table.add_row(Text(_safe(municipality)), *shown)
+        return table
+
+    def summary(self, numbered: bool) -> Table:
+        """Per level: how many municipalities are green, yellow, red, x (and the others the
+        matrix has). Numbered, it is the turned matrix's key."""
+        lang = self.lang
+        title = lang.ngettext(
+            "Municipalities per plan level (of {n} municipality)",
+            "Municipalities per plan level (of {n} municipalities)",
+            len(self.towns),
+        )
+        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+        if numbered:
+            table.add_column("", justify="right", no_wrap=True)
+        table.add_column(lang._("Plan level"))
+        statuses = summary_statuses(self.result)
+        for status in statuses:
+            table.add_column(Text(lang.status_label(status)), justify="right")
+        for row in level_counts(self.result):
+            counts = [lang.format_integer(row.counts[status]) for status in statuses]
+            label = Text(_safe(level_label(row.level, lang)))
+            table.add_row(*([str(row.number)] if numbered else []), label, *counts)
+        return table
+
+
+def _symbol_text(cell: Cell) -> Text:
+    """A turned matrix's cell: the status's symbol (and a review's mark)."""
+    status = cell.shown if cell.review is not None else cell.status
+    mark = ""
+    if cell.review is not None and cell.review.outcome is not ReviewOutcome.UNMATCHED:
+        mark = REVIEWED_MARK if cell.reviewed else STALE_MARK
+    return Text(f" {status_symbol(status)}{mark} ", style=STYLES[status])
 
 
 def render_legend(
@@ -237,20 +328,21 @@ def _placement_note(doc: DocumentResult, result: ScanResult, lang: Language) -> 
 
 
 def render_scan(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> Group:
-    parts: list[Table | Text | Group] = [
+    parts: list[Matrix | Table | Text | Group] = [
         render_matrix(result, options),
         render_legend(result, options),
     ]
     if result.reviews:
-        parts += [Text(""), render_reviews(result)]
+        parts += [Text(""), render_reviews(result, options)]
     return Group(*parts, Text(""), render_documents(result, options))
 
 
-def render_reviews(result: ScanResult) -> Table:
+def render_reviews(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> Table:
     """Each override of the review file: applied (who, when, why), stale or unmatched."""
-    labels = {level.id: level.label for level in result.levels}
+    lang = options.lang
+    labels = level_labels(result, lang)
     table = Table.grid(padding=(0, 1))
-    table.title = "Reviews"
+    table.title = lang._("Reviews")
     table.title_justify = "left"
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
@@ -271,7 +363,10 @@ def render_reviews(result: ScanResult) -> Table:
                 STALE_MARK,
                 Text.assemble(
                     (f"{where}: ", "bold"),
-                    (f"not applied ({review.outcome.value}): ", "bold"),
+                    (
+                        lang._("not applied ({outcome})", outcome=review.outcome.value) + ": ",
+                        "bold",
+                    ),
                     _safe(review.message),
                     f"\n{_safe(o.where)}",
                 ),
@@ -291,11 +386,12 @@ def _level_columns(result: ScanResult, docs: list[DocumentResult]) -> list[str]:
     return heads
 
 
-def render_details(result: ScanResult) -> Group:
+def render_details(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> Group:
     """Per-term hit counts for every document: one table per municipality, a column per plan."""
+    lang = options.lang
     order = {level.id: i for i, level in enumerate(result.levels)}
     parts: list[Table | Text] = []
-    for municipality in result.municipalities:
+    for municipality in ordered_municipalities(result, options):
         docs = sorted(
             (d for d in result.documents if d.municipality == municipality),
             key=lambda d: order.get(d.level or "", len(order)),
@@ -303,39 +399,55 @@ def render_details(result: ScanResult) -> Group:
         if not docs:
             continue
         heads = _level_columns(result, docs)
-        title = Text(f"Hits per search word · {_safe(municipality)}")
-        table = Table(title=title, title_justify="left")
-        table.add_column("Search word")
+        title = lang._("Hits per search word · {municipality}", municipality=_safe(municipality))
+        table = Table(title=Text(title), title_justify="left")
+        table.add_column(lang._("Search word"))
         for head in heads:
             table.add_column(head, justify="right")
         for term in result.keywords.terms:
             row = [str(d.counts.get(term.key, 0) or "·") if d.judgement else "" for d in docs]
             table.add_row(Text(_safe(term.key), style="bold" if term.specific else ""), *row)
         table.add_section()
-        table.add_row("score", *(f"{d.score:.1f}" if d.judgement else "–" for d in docs))
-        table.add_row("status", *(status_symbol(d.status) for d in docs))
+        scores = (lang.format_number(d.score, 1) if d.judgement else "–" for d in docs)
+        table.add_row(lang._("score"), *scores)
+        table.add_row(lang._("status"), *(status_symbol(d.status) for d in docs))
         files = Table.grid(padding=(0, 1))
         files.add_column(justify="right", style="bold")
         files.add_column(overflow="fold")
         for head, doc in zip(heads, docs, strict=True):
             files.add_row(head, Text(_safe(Path(doc.path).name)))
         parts += [table, files, Text("")]
-    key = ", ".join(f"{i} {_safe(lvl.label)}" for i, lvl in enumerate(result.levels, start=1))
+    key = ", ".join(
+        f"{i} {_safe(level_label(lvl, lang))}" for i, lvl in enumerate(result.levels, start=1)
+    )
     parts.append(
         Text(
-            f"Columns: {key}, ? unclassified. Search words in bold are housing-social"
-            " (specific); · means no hit."
+            lang._(
+                "Columns: {key}, ? unclassified. Search words in bold are housing-social"
+                " (specific); · means no hit.",
+                key=key,
+            )
         )
     )
     return Group(*parts)
 
 
-def _term_head(term: Term, count: int, repeated: int) -> Text:
-    kind = "housing-social word" if term.specific else "general word" if term.generic else ""
-    extra = f", {repeated} in a running header" if repeated else ""
+def _term_head(term: Term, count: int, repeated: int, lang: Language) -> Text:
+    kind = (
+        lang._("housing-social word")
+        if term.specific
+        else lang._("general word")
+        if term.generic
+        else ""
+    )
+    extra = (
+        ", " + lang.ngettext("{n} in a running header", "{n} in a running header", repeated)
+        if repeated
+        else ""
+    )
+    hits = lang.ngettext("{n} hit", "{n} hits", count)
     return Text.assemble(
-        (_safe(term.key), "bold"),
-        f" · {count} hit{'s' if count != 1 else ''}{extra}" + (f" · {kind}" if kind else ""),
+        (_safe(term.key), "bold"), f" · {hits}{extra}" + (f" · {kind}" if kind else "")
     )
 
 
@@ -349,12 +461,18 @@ def _snippet_text(snippet: str, match: str) -> Text:
     return text
 
 
-def render_hits(doc: DocumentResult, result: ScanResult, terms: tuple[Term, ...]) -> Group:
+def render_hits(
+    doc: DocumentResult,
+    result: ScanResult,
+    terms: tuple[Term, ...],
+    options: ReportOptions = DEFAULT_OPTIONS,
+) -> Group:
     """Every hit of the given terms in one document, by term, with page, snippet and what
     its passage is (housing-social, general, not counted and why)."""
-    head = _document_head(doc)
+    lang = options.lang
+    head = _document_head(doc, result, lang)
     if doc.judgement is None:
-        return Group(head, Text(_safe(doc.message or "no text")))
+        return Group(head, Text(_safe(doc.message or lang.status_word(Status.NO_TEXT))))
     parts: list[Table | Text] = [head, Text(f"sha256 {doc.sha256}", style="dim"), Text("")]
     missing = []
     for evidence in evidence_by_term(doc, terms):
@@ -362,7 +480,7 @@ def render_hits(doc: DocumentResult, result: ScanResult, terms: tuple[Term, ...]
         if not count and not evidence.repeated:
             missing.append(evidence.term.key)
             continue
-        parts.append(_term_head(evidence.term, count, len(evidence.repeated)))
+        parts.append(_term_head(evidence.term, count, len(evidence.repeated), lang))
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True, justify="right", style="cyan")
         table.add_column(overflow="fold")
@@ -374,11 +492,16 @@ def render_hits(doc: DocumentResult, result: ScanResult, terms: tuple[Term, ...]
             table.add_row(Text(page_place(hit, doc)), line)
         for hit in evidence.repeated:
             line = _with_note(_snippet_text(hit.snippet, hit.match), hit)
-            line.append("  [running header/footer: listed once, not counted]", style="italic")
+            line.append(
+                "  [" + lang._("running header/footer: listed once, not counted") + "]",
+                style="italic",
+            )
             table.add_row(Text(page_place(hit, doc)), line)
         parts += [table, Text("")]
     if missing:
-        parts.append(Text(_safe(f"Not found: {', '.join(missing)}"), style="dim"))
+        parts.append(
+            Text(_safe(lang._("Not found: {terms}", terms=", ".join(missing))), style="dim")
+        )
     return Group(*parts)
 
 
@@ -397,52 +520,59 @@ def _with_note(text: Text, hit: Hit) -> Text:
     return text
 
 
-def _document_head(doc: DocumentResult) -> Text:
+def _document_head(doc: DocumentResult, result: ScanResult, lang: Language) -> Text:
+    pages = lang.ngettext("{n} page", "{n} pages", doc.pages)
+    words = lang.ngettext("{n} word", "{n} words", doc.words)
     return Text.assemble(
         (display_path(doc.path), "bold"),
-        f"  {_safe(doc.municipality)} · {_safe(doc.level or 'unclassified')} ·"
-        f" {doc.pages} pages ·"
-        f" {doc.words} words{_ocr_note(_EN) if doc.ocr else ''}  ",
-        status_text(doc.status),
+        f"  {_safe(doc.municipality)} · {_safe(doc.level or _unclassified(lang))} · {pages} ·"
+        f" {words}{_ocr_note(lang) if doc.ocr else ''}  ",
+        status_text(doc.status, lang),
     )
 
 
-def render_explain(doc: DocumentResult, result: ScanResult) -> Group:
+def render_explain(
+    doc: DocumentResult, result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS
+) -> Group:
     """Why one document got its colour: the rule, the passages that decided it, the numbers
     behind it, and the report's counts of the search words."""
-    head = _document_head(doc)
+    lang = options.lang
+    head = _document_head(doc, result, lang)
     j = doc.judgement
     if j is None:
-        return Group(head, Text(_safe(doc.message or "not judged")))
+        return Group(head, Text(_safe(doc.message or lang._("not judged"))))
     parts: list[Table | Text] = [head, Text("")]
-    parts += [Text("The rule", style="bold"), Text("\n".join(rule_sentences(result.keywords)))]
-    parts += [Text(""), Text("In plain words", style="bold")]
+    parts += [
+        Text(lang._("The rule"), style="bold"),
+        Text("\n".join(rule_sentences(result.keywords))),
+    ]
+    parts += [Text(""), Text(lang._("In plain words"), style="bold")]
     parts.append(Text(_safe_lines("\n\n".join(explain_verdict(doc, result.keywords)))))
     deciding = deciding_passages(doc)
     if deciding:
-        parts += [Text(""), Text("The passages that decided it", style="bold")]
-        parts.append(_passage_table(deciding, doc.unit))
-    table = Table(title="Passages", title_justify="left")
-    table.add_column("Passages with hits or indicators")
-    table.add_column("Number", justify="right")
+        parts += [Text(""), Text(lang._("The passages that decided it"), style="bold")]
+        parts.append(_passage_table(deciding, lang, doc.unit))
+    table = Table(title=lang._("Passages"), title_justify="left")
+    table.add_column(lang._("Passages with hits or indicators"))
+    table.add_column(lang._("Number"), justify="right")
     for label, number in passage_counts(doc).items():
-        table.add_row(label, str(number))
-    counts = Table(title="The report's search words (its method: hits)", title_justify="left")
-    counts.add_column("Search word")
-    counts.add_column("Hits", justify="right")
+        table.add_row(label, lang.format_integer(number))
+    counts = Table(
+        title=lang._("The report's search words (its method: hits)"), title_justify="left"
+    )
+    counts.add_column(lang._("Search word"))
+    counts.add_column(lang._("Hits"), justify="right")
     for term in result.keywords.terms:
         counts.add_row(
             Text(_safe(term.key), style="bold" if term.specific else ""),
-            str(doc.counts.get(term.key, 0)),
+            lang.format_integer(doc.counts.get(term.key, 0)),
         )
-    read = Text(
-        _safe(f"Read the evidence: planscan hits {shlex.quote(_relative_path(doc.path))}"),
-        style="dim",
-    )
+    command = f"planscan hits {shlex.quote(_relative_path(doc.path))}"
+    read = Text(_safe(lang._("Read the evidence: {command}", command=command)), style="dim")
     return Group(*parts, Text(""), table, Text(""), counts, Text(""), read)
 
 
-def _passage_table(passages: Sequence[Passage], unit: str = "page") -> Table:
+def _passage_table(passages: Sequence[Passage], lang: Language, unit: str = "page") -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True, style="cyan")
     table.add_column(overflow="fold")
@@ -457,7 +587,8 @@ def _passage_table(passages: Sequence[Passage], unit: str = "page") -> Table:
                 body.append(f"\nin {_safe(section)}", style="dim")
         table.add_row(Text(_safe(place)), body)
         if passage.heading and not (unit == "section" and passage.heading == passage.page_label):
-            table.add_row(Text(""), Text(f"under: {_safe(passage.heading)}", style="italic dim"))
+            under = lang._("under: {heading}", heading=_safe(passage.heading))
+            table.add_row(Text(""), Text(under, style="italic dim"))
     return table
 
 

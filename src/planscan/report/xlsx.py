@@ -16,21 +16,25 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planscan.explanation import deciding_passages, passage_label, passage_place
+from planscan.i18n import Language
 from planscan.models import ReviewOutcome, ScanResult, Status
 from planscan.report.csvfile import safe_cell
 from planscan.report.evidence import KIND_NOTES
 from planscan.report.legend import (
-    LABELS,
-    REVIEW_LEGEND,
     REVIEWED_MARK,
     STALE_MARK,
     legend_entries,
     legend_notes,
+    level_label,
+    level_labels,
+    review_legend,
 )
-from planscan.report.options import DEFAULT_OPTIONS, ReportOptions
+from planscan.report.options import DEFAULT_OPTIONS, ReportOptions, ordered_municipalities
+from planscan.report.summary import level_counts, summary_statuses
 
 # (fill, font) per status, as in the HTML report.
 COLOURS: dict[Status, tuple[str, str]] = {
@@ -80,73 +84,145 @@ def _table(sheet: Worksheet, header: Sequence[str], rows: Sequence[Sequence[Valu
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
 
 
-def _matrix_sheet(sheet: Worksheet, result: ScanResult) -> None:
-    sheet.title = "Planstatus"
-    _put(sheet, 1, 1, "Planstatus")
+def _matrix_sheet(sheet: Worksheet, result: ScanResult, options: ReportOptions) -> None:
+    """The matrix (turned for a county: a row per municipality), legend and summary, set up
+    to print on A4 landscape, one page wide, its header row and first column on every page."""
+    lang = options.lang
+    towns = ordered_municipalities(result, options)
+    levels = result.levels
+    turned = options.turns(len(result.municipalities))
+    sheet.title = text(lang._("Planstatus"))[:31]
+    _put(sheet, 1, 1, lang._("Planstatus"))
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
-    _put(sheet, 3, 1, "Plan level")
-    sheet.cell(row=3, column=1).font = Font(bold=True)
-    for column, municipality in enumerate(result.municipalities, start=2):
-        _put(sheet, 3, column, municipality)
-        sheet.cell(row=3, column=column).font = Font(bold=True)
-        sheet.cell(row=3, column=column).alignment = Alignment(horizontal="center")
-        sheet.column_dimensions[get_column_letter(column)].width = 16
-    sheet.column_dimensions["A"].width = 34
-    row = 4
-    for level in result.levels:
-        _put(sheet, row, 1, level.label)
-        for column, municipality in enumerate(result.municipalities, start=2):
-            cell = result.cell(municipality, level.id)
+    rows: Sequence[str] = towns if turned else [level_label(level, lang) for level in levels]
+    heads = (
+        [f"{number} {level_label(level, lang)}" for number, level in enumerate(levels, 1)]
+        if turned
+        else list(towns)
+    )
+    _put(sheet, HEAD_ROW, 1, lang._("Municipality") if turned else lang._("Plan level"))
+    sheet.cell(row=HEAD_ROW, column=1).font = Font(bold=True)
+    for column, head in enumerate(heads, start=2):
+        _put(sheet, HEAD_ROW, column, head)
+        sheet.cell(row=HEAD_ROW, column=column).font = Font(bold=True)
+        sheet.cell(row=HEAD_ROW, column=column).alignment = Alignment(
+            horizontal="center", vertical="bottom", wrap_text=True
+        )
+        sheet.column_dimensions[get_column_letter(column)].width = 14 if turned else 16
+    sheet.column_dimensions["A"].width = 22 if turned else 34
+    row = HEAD_ROW + 1
+    for index, name in enumerate(rows):
+        _put(sheet, row, 1, name)
+        sheet.cell(row=row, column=1).font = Font(bold=True)
+        for column in range(2, len(heads) + 2):
+            other = column - 2
+            town, level = (towns[index], levels[other]) if turned else (towns[other], levels[index])
+            cell = result.cell(town, level.id)
             mark = ""
             if cell.review is not None and cell.review.outcome is not ReviewOutcome.UNMATCHED:
                 mark = f" {REVIEWED_MARK if cell.reviewed else STALE_MARK}"
                 o = cell.review.override
                 note = text(f"{cell.review.message}\n{o.why}")
                 sheet.cell(row=row, column=column).comment = Comment(note, text(o.by))
-            _put(sheet, row, column, LABELS[cell.shown] + mark)
+            _put(sheet, row, column, lang.status_label(cell.shown) + mark)
             _paint(sheet, row, column, cell.shown)
         row += 1
+    last_row, last_column = row - 1, len(heads) + 1
     row += 1
-    _put(sheet, row, 1, "Legend")
+    _put(sheet, row, 1, lang._("Legend"))
     sheet.cell(row=row, column=1).font = Font(bold=True)
-    for status, meaning in legend_entries(result):
+    for status, meaning in legend_entries(result, lang):
         row += 1
-        _put(sheet, row, 1, LABELS[status])
+        _put(sheet, row, 1, lang.status_label(status))
         _paint(sheet, row, 1, status)
         _put(sheet, row, 2, meaning)
     if result.reviews:
-        for mark, meaning in REVIEW_LEGEND:
+        for mark, meaning in review_legend(lang):
             row += 1
             _put(sheet, row, 1, mark)
             _put(sheet, row, 2, meaning)
-    for note in legend_notes(result):
+    for note in legend_notes(result, lang):
         row += 1
         _put(sheet, row, 2, note)
-    row += 2
-    _put(sheet, row, 1, f"planscan {result.planscan_version}; search words: {result.keywords.path}")
+    row = _summary(sheet, result, lang, row + 2)
+    row += 1
+    _put(
+        sheet,
+        row,
+        1,
+        lang._(
+            "planscan {version}; search words: {path}",
+            version=result.planscan_version,
+            path=result.keywords.path,
+        ),
+    )
+    sheet.freeze_panes = sheet.cell(row=HEAD_ROW + 1, column=2).coordinate
+    _print_setup(sheet, f"A1:{get_column_letter(last_column)}{max(row, last_row)}")
 
 
-def _documents_sheet(sheet: Worksheet, result: ScanResult) -> None:
-    labels = {level.id: level.label for level in result.levels}
+HEAD_ROW = 3
+
+
+def _summary(sheet: Worksheet, result: ScanResult, lang: Language, row: int) -> int:
+    """How many municipalities each level has in each status; returns the last row."""
+    statuses = summary_statuses(result)
+    title = lang.ngettext(
+        "Municipalities per plan level (of {n} municipality)",
+        "Municipalities per plan level (of {n} municipalities)",
+        len(result.municipalities),
+    )
+    _put(sheet, row, 1, title)
+    sheet.cell(row=row, column=1).font = Font(bold=True)
+    row += 1
+    _put(sheet, row, 1, lang._("Plan level"))
+    for column, status in enumerate(statuses, start=2):
+        _put(sheet, row, column, lang.status_label(status))
+        _paint(sheet, row, column, status)
+    for count in level_counts(result):
+        row += 1
+        _put(sheet, row, 1, f"{count.number} {level_label(count.level, lang)}")
+        for column, status in enumerate(statuses, start=2):
+            _put(sheet, row, column, count.counts[status])
+    return row
+
+
+def _print_setup(sheet: Worksheet, area: str) -> None:
+    """A4 landscape, one page wide (as many long as it takes), the header row and the first
+    column repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW}"
+    sheet.print_title_cols = "A:A"
+    sheet.print_area = area
+    sheet.print_options.gridLines = False
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
+
+
+def _documents_sheet(sheet: Worksheet, result: ScanResult, lang: Language) -> None:
+    labels = level_labels(result, lang)
     terms = [t.key for t in result.keywords.terms]
     header = [
-        "Municipality",
-        "Plan level",
-        "File",
-        "Status",
-        "Score",
-        "Pages",
-        "Words",
-        "Housing-social passages",
-        "Goals or measures",
-        "Topics named outright",
-        "Why this colour",
-        "Deciding passages",
-        "Reason",
-        "Message",
+        lang._("Municipality"),
+        lang._("Plan level"),
+        lang._("File"),
+        lang._("Status"),
+        lang._("Score"),
+        lang._("Pages"),
+        lang._("Words"),
+        lang._("Housing-social passages"),
+        lang._("Goals or measures"),
+        lang._("Topics named outright"),
+        lang._("Why this colour"),
+        lang._("Deciding passages"),
+        lang._("Reason"),
+        lang._("Message"),
         "sha256",
-        "Path",
-        "Review",
+        lang._("Path"),
+        lang._("Review"),
         *terms,
     ]
     cells = {(c.municipality, c.level): c for c in result.matrix}
@@ -163,9 +239,9 @@ def _documents_sheet(sheet: Worksheet, result: ScanResult) -> None:
         rows.append(
             [
                 doc.municipality,
-                labels.get(doc.level or "", doc.level or "unclassified"),
+                labels.get(doc.level or "", doc.level or lang._("unclassified")),
                 Path(doc.path).name,
-                doc.status.value,
+                lang.status_word(doc.status) if lang.norwegian else doc.status.value,
                 doc.score if j else None,
                 doc.pages,
                 doc.words,
@@ -197,21 +273,21 @@ def _documents_sheet(sheet: Worksheet, result: ScanResult) -> None:
         sheet.column_dimensions[column].width = width
 
 
-def _hits_sheet(sheet: Worksheet, result: ScanResult) -> None:
-    labels = {level.id: level.label for level in result.levels}
+def _hits_sheet(sheet: Worksheet, result: ScanResult, lang: Language) -> None:
+    labels = level_labels(result, lang)
     header = [
-        "Municipality",
-        "Plan level",
-        "File",
-        "Term",
-        "Page",
-        "Page label",
-        "Matched word",
-        "How it matched",
-        "Running header (not counted)",
-        "Passage",
-        "Snippet",
-        "Section URL",
+        lang._("Municipality"),
+        lang._("Plan level"),
+        lang._("File"),
+        lang._("Term"),
+        lang._("Page"),
+        lang._("Page label"),
+        lang._("Matched word"),
+        lang._("How it matched"),
+        lang._("Running header (not counted)"),
+        lang._("Passage"),
+        lang._("Snippet"),
+        lang._("Section URL"),
     ]
     rows: list[list[Value]] = []
     for doc in result.documents:
@@ -219,14 +295,14 @@ def _hits_sheet(sheet: Worksheet, result: ScanResult) -> None:
             rows.append(
                 [
                     doc.municipality,
-                    labels.get(doc.level or "", doc.level or "unclassified"),
+                    labels.get(doc.level or "", doc.level or lang._("unclassified")),
                     Path(doc.path).name,
                     hit.term,
                     hit.page,
                     hit.page_label,
                     hit.match,
                     KIND_NOTES[hit.kind] or hit.kind.value,
-                    "yes" if hit.repeated else None,
+                    lang._("yes") if hit.repeated else None,
                     passage_label(doc.passages[hit.passage])
                     if hit.passage is not None and hit.passage < len(doc.passages)
                     else None,
@@ -241,13 +317,21 @@ def _hits_sheet(sheet: Worksheet, result: ScanResult) -> None:
 
 
 def render_xlsx(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS) -> bytes:
-    """The workbook as bytes: sheet 1 the matrix and legend, 2 the documents, 3 the hits."""
+    """The workbook as bytes: sheet 1 the matrix, legend and summary, 2 the documents, 3 the
+    hits; in the options' language, each sheet set up to print on A4 landscape."""
+    lang = options.lang
     workbook = Workbook()
     first = workbook.active
     assert isinstance(first, Worksheet)
-    _matrix_sheet(first, result)
-    _documents_sheet(workbook.create_sheet("Documents"), result)
-    _hits_sheet(workbook.create_sheet("Hits"), result)
+    _matrix_sheet(first, result, options)
+    documents = workbook.create_sheet(text(lang._("Documents"))[:31])
+    _documents_sheet(documents, result, lang)
+    hits = workbook.create_sheet(text(lang._("Hits"))[:31])
+    _hits_sheet(hits, result, lang)
+    for sheet in (documents, hits):
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.print_title_rows = "1:1"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
