@@ -5,9 +5,10 @@
 A county office scans every municipality it oversees, nine documents each, every week. This
 builds such a county once (kept in --build, default ~/.cache/planscan-bench/county-vN): for each
 of Nordland's 41 municipalities, its samfunnsdel, arealdel, økonomiplan, planstrategi, four
-temaplaner and a kunnskapsgrunnlag, 5 to 300 pages by plan type, one in five as DOCX, a few not
-there, as in a real county. Page texts are pages of the real plans in ../shared/corpus (their
-vocabulary is what matching has to cope with), else the synthetic plan text of corpus.py.
+temaplaner and a kunnskapsgrunnlag, 5 to 300 pages by plan type, one in five as DOCX and one in
+ten as a web page (menu and footer around it), a few not there, as in a real county. Page texts
+are pages of the real plans in ../shared/corpus (their vocabulary is what matching has to cope
+with), else the synthetic plan text of corpus.py.
 
 Then it prints, measured in this one run (the machine is noisy: only ratios measured together
 mean much):
@@ -41,7 +42,7 @@ from benchmarks.accuracy import read_plans, to_cp1252  # noqa: E402
 from benchmarks.bench import PLANSCAN, line  # noqa: E402
 from benchmarks.corpus import TRUETYPE_FONTS, page_lines  # noqa: E402
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 KOMMUNER = ROOT.parent / "shared" / "reference" / "kommuner-2025.csv"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -128,7 +129,29 @@ def write_pdf(path: Path, header: str, pages: Sequence[str]) -> int:
 _PRIVATE_USE = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "►"})
 
 
-def write_docx(path: Path, pages: Sequence[str]) -> int:
+def write_html(path: Path, header: str, pages: Sequence[str]) -> int:
+    """A plan published as a web page, as Drammen's and many økonomiplaner are: the
+    municipality's menu and footer around it, a section per page; returns the sections."""
+    from html import escape
+
+    menu = "".join(f'<li><a href="/{kind}">{kind}</a></li>' for kind, _, _ in DOCUMENTS)
+    body = []
+    for number, text in enumerate(pages, start=1):
+        paragraphs = "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line)
+        body.append(
+            f'<section id="s{number}"><h2>{number}. Kapittel {number}</h2>{paragraphs}</section>'
+        )
+    html = (
+        f'<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><title>{escape(header)}'
+        f"</title></head><body><nav><ul>{menu}</ul></nav><main><h1>{escape(header)}</h1>"
+        f"{''.join(body)}</main><footer>Kommunen, postboks 1, 8000 Kommunen</footer></body></html>"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+    return len(pages)
+
+
+def write_docx(path: Path, header: str, pages: Sequence[str]) -> int:
     import docx
     from docx.enum.text import WD_BREAK
 
@@ -156,16 +179,16 @@ def build_county(root: Path, count: int, pool: Sequence[str]) -> tuple[list[Path
             if d and rng.random() < 0.12:  # not published (every municipality has a samfunnsdel)
                 continue
             wanted = rng.randint(fewest, most)
-            suffix = "docx" if rng.random() < 0.2 else "pdf"
+            draw = rng.random()
+            suffix = "docx" if draw < 0.2 else "html" if draw < 0.3 else "pdf"
             path = root / name / f"{kind}-2024.{suffix}"
             files.append(path)
             if done.exists():
                 continue
             chosen = [pool[rng.randrange(len(pool))] for _ in range(wanted)]
             header = f"{name} kommune – {kind.replace('-', ' ')} 2024–2027"
-            pages += (
-                write_pdf(path, header, chosen) if suffix == "pdf" else write_docx(path, chosen)
-            )
+            writer = {"pdf": write_pdf, "docx": write_docx, "html": write_html}[suffix]
+            pages += writer(path, header, chosen)
     if not done.exists():
         done.write_text(f"{pages}\n", encoding="utf-8")
     return files, int(done.read_text(encoding="utf-8"))
@@ -302,7 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     pdfs = [f for f in files if f.suffix == ".pdf"]
     print(
         f"county: {args.municipalities} municipalities, {len(files)} documents"
-        f" ({len(pdfs)} PDF, {len(files) - len(pdfs)} DOCX), {pages} pages of {source};"
+        f" ({len(pdfs)} PDF, {sum(f.suffix == '.docx' for f in files)} DOCX,"
+        f" {sum(f.suffix == '.html' for f in files)} web pages), {pages} pages or sections"
+        f" of {source};"
         f" ready in {time.perf_counter() - made:.0f} s; {os.cpu_count()} cores"
     )
     with tempfile.TemporaryDirectory() as tmp:
