@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 import planscan
@@ -21,6 +22,7 @@ from planscan.extract.html import make_bundle, read_sections
 from planscan.models import Limits, PlanRef, ScanOptions
 from planscan.report.hitscsv import render_hits_csv
 from planscan.report.html import render_html
+from planscan.report.xlsx import render_xlsx
 from planscan.resultfile import result_to_dict
 from tests.fixtures.web import (
     PLAN_LIST,
@@ -122,10 +124,23 @@ def test_every_output_names_the_section_where_a_pdf_names_the_page(
     assert (row["page"], row["page_label"], row["section_url"]) == ("3", "3.1 Bosetting", "#kap-2")
     # HTML report.
     assert "avsn. 3 «3.1 Bosetting» <small>#kap-2</small>" in render_html(result)
-    # planscan hits.
-    out = CliRunner().invoke(app, ["hits", str(folder / "boligsosial-handlingsplan.html")])
+    # Excel: the Hits sheet, page label and section URL.
+    book = load_workbook(io.BytesIO(render_xlsx(result)))
+    sheet = book.worksheets[2]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[3] == "Husbanken")
+    assert (row[header.index("Page label")], row[header.index("Section URL")]) == (
+        "3.1 Bosetting",
+        "#kap-2",
+    )
+    # planscan hits and explain.
+    path = str(folder / "boligsosial-handlingsplan.html")
+    out = CliRunner().invoke(app, ["hits", path])
     assert out.exit_code == ExitCode.OK, out.output
     assert "avsn. 3" in out.stdout and "in «3.1 Bosetting» (#kap-2)" in out.stdout
+    out = CliRunner().invoke(app, ["explain", path])
+    assert out.exit_code == ExitCode.OK, out.output
+    assert "avsn. 3" in out.stdout and "in «3.1 Bosetting»" in out.stdout
 
 
 def test_section_headings_are_escaped_in_the_html_report(
