@@ -25,6 +25,7 @@ ORDER = (
     "atomicwrite",  # files written whole or not at all
     "documentjson",  # a document's result as JSON data, both ways
     "inputfile",  # files read only when regular, and of a bounded size
+    "childprocess",  # child processes that end with planscan
     "yamlfile",
     "keywords",
     "match",  # matching terms; also the "did you mean" of registry (the rapidfuzz module)

@@ -270,3 +270,72 @@ def test_a_reader_shares_half_of_what_is_left_and_not_the_last_few_pages() -> No
     assert share_point(600 - SHARE_MIN_PAGES, 600) == 600 - SHARE_MIN_PAGES // 2
     assert share_point(600 - SHARE_MIN_PAGES + 1, 600) is None
     assert share_point(599, 600) is None
+
+
+def test_the_deadline_grows_with_pages_read_not_with_pages_claimed() -> None:
+    """A 1.6 KB page tree claims a million pages: that buys it no time (issue 20)."""
+    from planscan.models import ExtractedInfo
+    from planscan.worker import ReadOutcome, ReadTask, _Reader
+
+    limits = Limits(timeout_seconds=10, timeout_per_page=0.5)
+    outcome = ReadOutcome(
+        ReadTask(0, PlanRef("X", Path("dag.pdf")), "0" * 64, "pdfium", None),
+        info=ExtractedInfo(pages=1_000_000, engine="pdfium"),
+    )
+    reader = _Reader(process=None, conn=None, outcome=outcome, started=100.0)  # type: ignore[arg-type]
+    assert reader.deadline(limits) == 110.0  # nothing read yet: the base only
+    outcome.pages = ["side"] * 8
+    assert reader.deadline(limits) == 114.0  # half a second per page read
+    outcome.pages = ["side"] * 20_000
+    assert reader.deadline(limits) == 130.0  # never more than 3 x --timeout
+
+
+@pytest.mark.slow  # deadlines, kills and memory caps take real time
+def test_a_repeating_page_tree_ends_within_three_times_the_timeout(
+    tmp_path: Path, keywords: KeywordSet
+) -> None:
+    """Every page of a million the same page with text: stopped by the deadline or the text
+    limit, whichever comes first, though the reader never stops sending pages."""
+    dag = hostile.page_tree_dag(tmp_path / "dag.pdf", text=b"Husbanken og startlaan " * 40)
+    limits = replace(FAST, timeout_seconds=2, max_memory_bytes=400 << 20)
+    doc = scan_document(PlanRef("Testby", dag), keywords, ScanOptions(jobs=1, limits=limits))
+    assert doc.reason in ("timeout", "too-large") and doc.truncated in (True, False)
+    assert doc.message is not None
+
+
+def test_text_past_the_limit_is_an_error_row(docs: dict[str, Path], keywords: KeywordSet) -> None:
+    options = ScanOptions(jobs=1, limits=replace(FAST, max_text_chars=100))
+    doc = scan_document(PlanRef("Testby", docs["terms_pdf"]), keywords, options)
+    assert (doc.status, doc.reason) == (Status.ERROR, "too-large")
+    assert doc.message is not None and "passed 100 characters" in doc.message
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux /proc")
+def test_a_readers_memory_is_its_own_not_what_it_shares_with_the_parent() -> None:
+    """A reader forked from a parent holding 300 MB has 300 MB resident, nearly all of it
+    shared: only its own memory counts against --max-memory."""
+    import multiprocessing
+
+    from planscan.worker import private_bytes, resident_bytes
+
+    ballast = bytearray(300 << 20)
+    ballast[::4096] = b"x" * len(ballast[::4096])  # touch every page: resident
+    context = multiprocessing.get_context("fork")
+    ready, done = context.Event(), context.Event()
+    child = context.Process(target=_hold, args=(ready, done))
+    child.start()
+    try:
+        assert ready.wait(30)
+        shared_too, own = resident_bytes(child.pid), private_bytes(child.pid)
+        assert shared_too is not None and own is not None
+        assert shared_too > 300 << 20
+        assert own < 100 << 20
+    finally:
+        done.set()
+        child.join(10)
+    del ballast
+
+
+def _hold(ready: object, done: object) -> None:
+    ready.set()  # type: ignore[attr-defined]
+    done.wait(30)  # type: ignore[attr-defined]

@@ -11,6 +11,8 @@ import functools
 import gc
 import inspect
 import os
+import signal
+import sys
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -242,13 +244,14 @@ def reading_options(
         typer.Option(
             "--timeout",
             min=1,
-            help="Seconds a document may take to read, plus half a second per page.",
+            help="Seconds a document may take to read, plus half a second per page read"
+            " (three times this at most).",
         ),
     ] = Limits.timeout_seconds,
     max_pages: Annotated[
-        int | None,
+        int,
         typer.Option("--max-pages", min=1, help="Read only the first N pages of each document."),
-    ] = None,
+    ] = Limits.max_pages or 20_000,
     max_memory: Annotated[
         int,
         typer.Option("--max-memory", min=64, help="MiB of memory one document may use to read."),
@@ -742,10 +745,47 @@ def merge(
     _finish(_run(action, debug, options.lang), outputs, False, debug, options)
 
 
+class _Interrupted(BaseException):
+    """A signal that asks planscan to stop (SIGTERM, SIGINT, SIGHUP), raised where the main
+    thread is, so that every `finally` on the way out runs: readers are ended
+    (worker.read_documents), temporary files removed (atomicwrite, fetch). A BaseException,
+    so that no `except Exception` in the core takes it for a document's error."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def _on_stop_signal(signum: int, frame: object) -> None:
+    for other in _STOP_SIGNALS:  # once: a second Ctrl-C must not cut the clean-up short
+        signal.signal(other, signal.SIG_IGN)
+    raise _Interrupted(signum)
+
+
+def _stopped_by(signum: int) -> None:
+    """Say so in one line, then end by the signal itself: the shell (and CI) sees 128 + N."""
+    name = signal.Signals(signum).name
+    _err_lines([f"planscan: stopped by {name}; readers ended, no file left half-written"])
+    sys.stdout.flush()
+    sys.stderr.flush()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    sys.exit(128 + signum)  # where the signal does not end the process by itself
+
+
 def main() -> None:
     """The `planscan` command (the console script)."""
+    for signum in _STOP_SIGNALS:
+        signal.signal(signum, _on_stop_signal)
     try:
         app()
+    except _Interrupted as stop:
+        _stopped_by(stop.signum)
     finally:
         # When Python exits it runs its cycle collector again over every object the
         # command's modules made (about 20 ms, a tenth of a short scan), only to free memory

@@ -230,9 +230,11 @@ class Limits:
     """Guards against hostile and broken files; every one can be changed by the user."""
 
     max_file_bytes: int = 512 * 1024 * 1024
-    max_pages: int | None = None  # read only the first N pages (the result says so)
-    timeout_seconds: float = 60.0  # per document, plus timeout_per_page for each page
+    max_pages: int | None = 20_000  # read only the first N pages (the result says so)
+    # Per document, plus timeout_per_page for each page read, up to 3 x timeout_seconds.
+    timeout_seconds: float = 60.0
     timeout_per_page: float = 0.5
+    max_text_chars: int = 16_000_000  # a document's text, all pages (a repeated page tree)
     max_memory_bytes: int | None = 1024 * 1024 * 1024  # per reader process (Linux)
     zip_max_entries: int = 10_000
     zip_max_part_bytes: int = 128 * 1024 * 1024  # a DOCX part, inflated

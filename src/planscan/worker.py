@@ -1,11 +1,14 @@
 """Read documents in child processes, so that no document can hang, exhaust or crash a scan.
 
 Each reader is a child process in its own process group. The parent gives it one document
-at a time and watches the clock and (on Linux) the child's memory: a document that takes
-longer than its deadline (a base plus a share per page) or more memory than the cap gets
-its reader killed, with any children of its own, and a fresh reader takes the next
-document. Pages are sent to the parent as they are read (in batches, every 50 ms), so a
-timeout late in a long plan keeps what was read.
+at a time and, every _POLL_SECONDS whatever the reader is doing, checks the clock, the
+reader's own memory (on Linux) and the size of the text it sent: a document that takes
+longer than its deadline (a base, plus a share per page actually read, up to three times
+the base), more memory than the cap or more text than Limits.max_text_chars gets its
+reader killed, with any children of its own, and a fresh reader takes the next document.
+What a file claims (a million pages) never extends its budget. Pages are sent to the
+parent as they are read (in batches, every 50 ms), so a timeout late in a long plan keeps
+what was read. A reader dies with the parent (childprocess.py), even on SIGKILL.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from planscan.analysis import analyse, read_and_analyse
+from planscan.childprocess import die_with_parent
 from planscan.describe import blank_result
 from planscan.errors import DocumentError
 from planscan.match import DocumentIndex, index_document, split_running
@@ -66,7 +70,8 @@ class ReadOutcome:
     result: DocumentResult | None = None
     error: DocumentError | None = None
     detail: str | None = None  # the raw exception, shown only with --debug
-    stopped: str | None = None  # "timeout" or "memory" when the parent killed the reader
+    stopped: str | None = None  # "timeout", "memory" or "text": the parent killed the reader
+    chars: int = 0  # characters of text received, for Limits.max_text_chars
     split_at: int | None = None  # the page this reader stopped at; another read the rest
     # A shared document's counts: its parts' counts added up, which is what counting the
     # joined text again would give (a word or phrase never spans two pages).
@@ -133,11 +138,27 @@ class _Outbox:
                 return
 
 
-def _child_main(conn: Connection, keywords: KeywordSet, limits: Limits, pdfs: bool) -> None:
+def _child_main(
+    conn: Connection,
+    keywords: KeywordSet,
+    limits: Limits,
+    pdfs: bool,
+    parent_pid: int,
+    others: Sequence[Connection] = (),
+) -> None:
+    die_with_parent(parent_pid)  # SIGKILL when planscan ends, however it ends
     if hasattr(os, "setsid"):
         os.setsid()  # own process group: killing it also kills anything it started
+    # The parent's ends of the other readers' pipes, inherited by fork: held open here,
+    # they would keep those readers waiting for a parent that has gone.
+    for other in others:
+        other.close()
     # Ctrl-C goes to the parent, which ends the children; they must not print tracebacks.
+    # The parent's handlers for SIGTERM and SIGHUP (cli.main) are not the reader's.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
     if pdfs:
         # Loaded before the first task, so that a reader started to share a long PDF can
@@ -217,11 +238,16 @@ class _Reader:
     memory_checked: float = 0.0  # when its memory was last read (a file read in /proc)
 
     def deadline(self, limits: Limits) -> float:
+        """The base, plus a share for every page read so far (not what the file claims),
+        never more than MAX_TIMEOUT_FACTOR times the base in all."""
         assert self.outcome is not None
-        pages = self.outcome.info.pages if self.outcome.info else 0
-        if limits.max_pages is not None:
-            pages = min(pages, limits.max_pages)
-        return self.started + limits.timeout_seconds + limits.timeout_per_page * pages
+        earned = limits.timeout_per_page * len(self.outcome.pages)
+        most = (MAX_TIMEOUT_FACTOR - 1) * limits.timeout_seconds
+        return self.started + limits.timeout_seconds + min(earned, most)
+
+
+# A document's time to read is at most this many times --timeout, however many pages it has.
+MAX_TIMEOUT_FACTOR = 3
 
 
 def _context() -> Any:
@@ -273,8 +299,11 @@ def read_documents(
 
     def start_reader() -> _Reader:
         parent_end, child_end = context.Pipe(duplex=True)
+        others = [r.conn for r in readers]  # a forked reader closes its copies of these
         process = context.Process(
-            target=_child_main, args=(child_end, keywords, limits, pdfs), daemon=True
+            target=_child_main,
+            args=(child_end, keywords, limits, pdfs, os.getpid(), others),
+            daemon=True,
         )
         process.start()
         child_end.close()
@@ -365,12 +394,13 @@ def read_documents(
                             queue.appendleft(replace(outcome.task, first_page=outcome.split_at))
                     elif not finished:
                         maybe_split(reader)
-                elif _over_deadline(reader, limits):
-                    _stop(reader, "timeout")
-                    finished = True
-                elif _over_memory(reader, limits):
-                    _stop(reader, "memory")
-                    finished = True
+                if not finished:
+                    # Checked every turn, also while a reader keeps sending: a page tree
+                    # that repeats one page for ever is never quiet.
+                    over = _over_limits(reader, limits)
+                    if over is not None:
+                        _stop(reader, over)
+                        finished = True
                 if not finished:
                     continue
                 assert reader.outcome is not None
@@ -471,9 +501,12 @@ def _hear_ready(reader: _Reader) -> bool:
 
 
 def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | None) -> bool:
-    """Take every message waiting from a reader; True when its document is finished."""
+    """Take the messages waiting from a reader, for at most _POLL_SECONDS (a reader that
+    never stops sending must not keep the parent from its checks); True when its
+    document is finished."""
     outcome = reader.outcome
     assert outcome is not None
+    until = time.monotonic() + _POLL_SECONDS
     while True:
         try:
             message = reader.conn.recv()
@@ -495,7 +528,7 @@ def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | No
             return True
         if kind == "limit-ack":
             return False  # the caller queues the rest of the document for another reader
-        if not reader.conn.poll():
+        if not reader.conn.poll() or time.monotonic() > until:
             return False
 
 
@@ -519,6 +552,7 @@ def _take(
         outcome.ocr_pages += 1
     elif kind == "pages":
         outcome.pages.extend(message[1])
+        outcome.chars += sum(len(page) for page in message[1])
         if on_page is not None and outcome.info is not None:
             on_page(outcome.task, len(outcome.pages), outcome.info.pages)
     elif kind == "done":
@@ -528,8 +562,16 @@ def _take(
         outcome.detail = message[3]
 
 
-def _over_deadline(reader: _Reader, limits: Limits) -> bool:
-    return time.monotonic() > reader.deadline(limits)
+def _over_limits(reader: _Reader, limits: Limits) -> str | None:
+    """ "timeout", "memory" or "text" when a reader's document has gone past that limit."""
+    assert reader.outcome is not None
+    if time.monotonic() > reader.deadline(limits):
+        return "timeout"
+    if reader.outcome.chars > limits.max_text_chars:
+        return "text"
+    if _over_memory(reader, limits):
+        return "memory"
+    return None
 
 
 def _over_memory(reader: _Reader, limits: Limits) -> bool:
@@ -539,8 +581,23 @@ def _over_memory(reader: _Reader, limits: Limits) -> bool:
     if now - reader.memory_checked < _POLL_SECONDS:
         return False
     reader.memory_checked = now
-    rss = resident_bytes(reader.process.pid)
-    return rss is not None and rss > limits.max_memory_bytes
+    used = private_bytes(reader.process.pid)
+    return used is not None and used > limits.max_memory_bytes
+
+
+def private_bytes(pid: int) -> int | None:
+    """The memory a process has of its own (USS: private pages, not those it shares with
+    the parent it was forked from), where the platform tells it (Linux /proc); else its
+    resident memory."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            total = 0
+            for line in rollup:
+                if line.startswith(("Private_Clean:", "Private_Dirty:", "Private_Hugetlb:")):
+                    total += int(line.split()[1]) * 1024
+            return total
+    except (OSError, ValueError, IndexError):
+        return resident_bytes(pid)
 
 
 def resident_bytes(pid: int) -> int | None:
@@ -636,6 +693,13 @@ def outcome_to_result(outcome: ReadOutcome, keywords: KeywordSet, limits: Limits
             message = (
                 f"reading the document needed more than {cap} MiB of memory: a compression"
                 " bomb or a damaged file"
+            )
+            return replace(blank, message=message, reason="too-large")
+        if outcome.stopped == "text":
+            message = (
+                f"the document's text passed {limits.max_text_chars:,} characters after"
+                f" {len(outcome.pages)} pages: a page tree that repeats itself, or a damaged"
+                " file; not scored"
             )
             return replace(blank, message=message, reason="too-large")
         total = outcome.info.pages if outcome.info else None

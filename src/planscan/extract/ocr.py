@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from planscan.childprocess import child_setup
 from planscan.errors import DocumentError, InputError
 
 LANGUAGE = "nor"
@@ -63,7 +64,12 @@ def _tesseract(program: str, image: bytes, dpi: int, page_no: int) -> str:
     command = [program, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(dpi)]
     try:
         done = subprocess.run(
-            command, input=image, capture_output=True, timeout=PAGE_TIMEOUT_SECONDS, check=False
+            command,
+            input=image,
+            capture_output=True,
+            timeout=PAGE_TIMEOUT_SECONDS,
+            check=False,
+            preexec_fn=child_setup,  # tesseract ends with its reader, whatever ends that
         )
     except subprocess.TimeoutExpired:
         raise DocumentError(
