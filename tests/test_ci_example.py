@@ -49,7 +49,7 @@ def test_shards_then_a_merge_job() -> None:
 def test_every_command_and_option_exists() -> None:
     runner = CliRunner()
     commands = planscan_commands(load())
-    assert {c[1] for c in commands} == {"scan", "merge", "diff"}
+    assert {c[1] for c in commands} == {"find", "scan", "merge", "diff"}
     for command in commands:
         help_text = runner.invoke(app, [command[1], "--help"], env={"COLUMNS": "200"}).stdout
         known = set(re.findall(r"(--[a-z][a-z-]+)", help_text))
@@ -71,3 +71,12 @@ def test_it_keeps_the_previous_result_and_reports_what_changed() -> None:
         "--fail-on-change",
     ]
     assert any("GITHUB_STEP_SUMMARY" in s.get("run", "") for s in report)
+
+
+def test_it_finds_the_plans_before_it_scans_them() -> None:
+    jobs = load()["jobs"]
+    assert jobs["scan"]["needs"] == "find"
+    [command] = [c for c in planscan_commands(load()) if c[1] == "find"]
+    assert command[2:] == ["--county", "$COUNTY", "--output", "$MANIFEST", "--quiet"]
+    downloads = [s for s in jobs["scan"]["steps"] if "download-artifact" in s.get("uses", "")]
+    assert downloads and downloads[0]["with"]["name"] == "manifest"

@@ -121,7 +121,8 @@ def test_manifest_problems_all_reported_with_positions(
         " temaplan-oppvekst, temaplan-folkehelse, temaplan-helse, planstrategi",
         f"{manifest}:4:5: plan 2 is missing the required key 'level'",
         f"{manifest}:5:5: unknown key 'lvl' in plan 2; expected one of: municipality, level,"
-        " path, url, title",
+        " path, url, title, period, status, format, found_on, link_text, reason, note, found,"
+        " pinned, candidates",
         f"{manifest}:6:19: plan 3: municipality: 'no' is read as the boolean false by YAML;"
         ' put it in quotes: "no"',
     ]
@@ -251,3 +252,27 @@ def test_the_manifest_names_municipalities_by_name_or_number(
     )
     names = [ref.municipality for ref in load_manifest(manifest, keywords)]
     assert names == ["Vågan", "Drammen", "Herøy", "Bydel Frogner"]
+
+
+def test_the_searched_list_of_a_find_manifest(keywords: KeywordSet, tmp_path: Path) -> None:
+    manifest = tmp_path / "plans.yaml"
+    manifest.write_text(
+        "plans: []\n"
+        "searched:\n"
+        "  - {municipality: Ål, level: arealdel, result: not-found, searched: '2026-12-04'}\n"
+        "  - {municipality: Ål, level: planstrategi, result: not-searched, message: HTTP 403}\n"
+        "  - {municipality: Ål, level: samfunnsdel, result: lost}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_manifest(manifest, keywords)
+    assert str(caught.value) == (
+        f"{manifest}:5:52: searched 3: result must be one of: not-found, not-searched"
+    )
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("lost", "not-found"))
+    refs = load_manifest(manifest, keywords)
+    assert [(r.level, r.path, r.url, r.not_searched) for r in refs] == [
+        ("arealdel", None, None, None),
+        ("planstrategi", None, None, "HTTP 403"),
+        ("samfunnsdel", None, None, None),
+    ]

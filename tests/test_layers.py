@@ -35,7 +35,10 @@ ORDER = (
     "shard",
     "store",
     "extract",
+    "httpclient",  # the one importer of httpx: fetch and find ask through it
+    "robots",  # robots.txt (Protego), for fetch's web plans and for find
     "fetch",
+    "find",  # planscan find: crawl municipal websites politely, recognise plans
     "normalize",
     "runninglines",
     "judge",

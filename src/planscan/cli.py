@@ -29,6 +29,8 @@ from planscan.i18n import N_, Language, choose_language, get_language
 from planscan.models import (
     FetchReport,
     FetchSettings,
+    FindReport,
+    FindSettings,
     KeywordSet,
     Limits,
     ResultDiff,
@@ -669,6 +671,123 @@ def fetch(
     _out(rendered.renderables[-1] if quiet else rendered)
     _err_lines(fetch_notes(report))
     raise typer.Exit(int(ExitCode.DOCUMENT_ERRORS if report.failed else ExitCode.OK))
+
+
+@app.command()
+def find(
+    municipalities: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Municipalities, by name or number (vagan, Vågan, 1865).", show_default=False
+        ),
+    ] = None,
+    county: Annotated[
+        str | None,
+        typer.Option(
+            "--county", help="Every municipality of a county, by number or name (33, Buskerud)."
+        ),
+    ] = None,
+    everyone: Annotated[bool, typer.Option("--all", help="All 357 municipalities.")] = False,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The manifest to write, or to update (pinned entries are kept).",
+            dir_okay=False,
+        ),
+    ] = Path("plans.yaml"),
+    start_url: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--start-url",
+            metavar="NAME=URL",
+            help="Start this municipality's search here instead of its website (repeatable).",
+        ),
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            metavar="HOST",
+            help="Another host whose documents may be plans (repeatable; Framsikt, the Azure"
+            " blob store and OpenGov are allowed already).",
+        ),
+    ] = None,
+    allow_private_hosts: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-hosts",
+            help="Follow links to loopback, private and link-local addresses (tests, intranets).",
+        ),
+    ] = False,
+    delay: Annotated[
+        float,
+        typer.Option(
+            "--delay",
+            min=1.0,
+            help="Seconds between two requests to one host (robots.txt Crawl-delay may ask more).",
+        ),
+    ] = FindSettings.delay,
+    max_pages: Annotated[
+        int, typer.Option("--max-pages", min=1, help="Web pages read per municipality.")
+    ] = FindSettings.max_pages,
+    max_minutes: Annotated[
+        float, typer.Option("--max-minutes", min=0.1, help="Time allowed per municipality.")
+    ] = FindSettings.max_seconds / 60,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, help="Municipalities searched at once (0: all, up to 64)."
+        ),
+    ] = 0,
+    keywords: KeywordsOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only the summary line.")
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Search municipalities' websites for their plans and write a manifest for scan --fetch."""
+    from planscan.find import find as run_find
+    from planscan.find import resolve_municipalities
+    from planscan.keywords import load_keywords
+    from planscan.report.terminal import FindProgress, render_find
+
+    settings = FindSettings(
+        delay=delay,
+        max_pages=max_pages,
+        max_seconds=max_minutes * 60,
+        jobs=jobs,
+        allow_hosts=tuple(allow_host or ()),
+        allow_private=allow_private_hosts,
+    )
+
+    def action() -> tuple[FindReport, KeywordSet]:
+        keyword_set = load_keywords(keywords)
+        chosen = resolve_municipalities(municipalities or (), county, everyone)
+        starts = dict(_name_and_url(item) for item in start_url or ())
+        with FindProgress(_console(stderr=True)) as progress:
+            report = run_find(
+                chosen,
+                output=output,
+                keywords=keyword_set,
+                settings=settings,
+                start_urls=starts,
+                on_event=progress.event,
+            )
+        return report, keyword_set
+
+    report, keyword_set = _run(action, debug)
+    rendered = render_find(report, keyword_set)
+    _out(rendered.renderables[-1] if quiet else rendered)
+    raise typer.Exit(int(ExitCode.DOCUMENT_ERRORS if report.not_searched else ExitCode.OK))
+
+
+def _name_and_url(item: str) -> tuple[str, str]:
+    name, equals, url = item.partition("=")
+    if not equals or not name.strip() or not url.strip():
+        raise InputError(f"--start-url {item}: write it as NAME=URL")
+    return name.strip(), url.strip()
 
 
 @app.command()

@@ -12,13 +12,21 @@ from planscan.errors import InputError
 from planscan.i18n import N_
 from planscan.models import KeywordSet, Level, PlanRef
 from planscan.registry import registry
-from planscan.yamlfile import Checker, load_nodes
+from planscan.yamlfile import Checker, Node, load_nodes
 
 # The suffixes of files a folder scan picks up; what a file is, is then decided by its
 # first bytes (extract/precheck.py).
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".html", ".htm")
-_MANIFEST_KEYS = ("plans",)
-_PLAN_KEYS = ("municipality", "level", "path", "url", "title")
+_MANIFEST_KEYS = ("plans", "searched")
+_TEXT_KEYS = ("municipality", "level", "path", "url", "title")
+# What planscan find writes beside a plan; scan reads `format` and leaves the rest to people.
+_FOUND_KEYS = ("period", "status", "format", "found_on", "link_text", "reason", "note")
+_PLAN_KEYS = (*_TEXT_KEYS, *_FOUND_KEYS, "found", "pinned", "candidates")
+_CANDIDATE_KEYS = ("url", "title", "period", "status", "format", "kind", "found_on", "link_text",
+                   "reason")  # fmt: skip
+_SEARCHED_KEYS = ("municipality", "level", "result", "message", "searched", "candidates")
+FORMATS = ("pdf", "docx", "doc", "web", "framsikt")
+SEARCH_RESULTS = ("not-found", "not-searched")
 _SEPARATORS = re.compile(r"[\s\-_.–—]+")
 TITLE_LINES = 12
 
@@ -225,8 +233,11 @@ def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:
         where = f"plan {number}"
         fields = check.mapping(node, where, _PLAN_KEYS, required=("municipality", "level"))
         values = {
-            key: check.string(fields[key], f"{where}: {key}") for key in _PLAN_KEYS if key in fields
+            key: check.string(fields[key], f"{where}: {key}")
+            for key in (*_TEXT_KEYS, *_FOUND_KEYS)
+            if key in fields
         }
+        _check_found_fields(check, fields, where)
         level = values.get("level")
         if level is not None and level not in level_ids:
             check.problem(
@@ -247,7 +258,77 @@ def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:
                 level_source="manifest",
                 title=values.get("title"),
                 url=values.get("url"),
+                format=values.get("format"),
             )
         )
+    refs.extend(_searched(check, top, level_ids))
     check.raise_if_any()
+    return refs
+
+
+def _check_found_fields(check: Checker, fields: dict[str, Node], where: str) -> None:
+    """The fields planscan find writes: right types, known formats, candidates as maps."""
+    if "format" in fields and fields["format"].raw not in FORMATS:
+        check.problem(fields["format"], f"{where}: format must be one of: {', '.join(FORMATS)}")
+    if "pinned" in fields:
+        check.boolean(fields["pinned"], f"{where}: pinned")
+    if "found" in fields:
+        check.date(fields["found"], f"{where}: found")
+    if "candidates" in fields:
+        _check_candidates(check, fields["candidates"], where)
+
+
+def _check_candidates(check: Checker, node: Node, where: str) -> None:
+    if node.kind != "seq":
+        check.problem(node, f"{where}: candidates must be a list")
+        return
+    for index, item in enumerate(node.items, start=1):
+        place = f"{where}: candidate {index}"
+        for key, value in check.mapping(item, place, _CANDIDATE_KEYS, required=("url",)).items():
+            check.string(value, f"{place}: {key}")
+
+
+def _searched(check: Checker, top: dict[str, Node], level_ids: list[str]) -> list[PlanRef]:
+    """The levels planscan find searched without finding a plan: x, or "not searched"."""
+    if "searched" not in top:
+        return []
+    if top["searched"].kind != "seq":
+        check.problem(top["searched"], "searched must be a list (lines starting with '- ')")
+        return []
+    refs = []
+    for number, node in enumerate(top["searched"].items, start=1):
+        where = f"searched {number}"
+        required = ("municipality", "level", "result")
+        fields = check.mapping(node, where, _SEARCHED_KEYS, required=required)
+        values = {
+            key: check.string(fields[key], f"{where}: {key}")
+            for key in ("municipality", "level", "result", "message")
+            if key in fields
+        }
+        if "searched" in fields:
+            check.date(fields["searched"], f"{where}: searched")
+        if "candidates" in fields:
+            _check_candidates(check, fields["candidates"], where)
+        level, result = values.get("level"), values.get("result")
+        if level is not None and level not in level_ids:
+            check.problem(fields["level"], f"{where}: level {level!r} is not in the keywords file")
+            continue
+        if result is not None and result not in SEARCH_RESULTS:
+            check.problem(
+                fields["result"], f"{where}: result must be one of: {', '.join(SEARCH_RESULTS)}"
+            )
+            continue
+        municipality = values.get("municipality")
+        if municipality is None or level is None or result is None:
+            continue
+        why = values.get("message") or "the website could not be searched"
+        refs.append(
+            PlanRef(
+                municipality=registry().proper_name(municipality),
+                path=None,
+                level=level,
+                level_source="manifest",
+                not_searched=why if result == "not-searched" else None,
+            )
+        )
     return refs

@@ -14,7 +14,7 @@ class ExitCode(IntEnum):
     OK = 0
     FAIL_ON = 1  # --fail-on: a matrix cell is at or below the given status
     USAGE = 2  # bad arguments, keywords file or manifest; nothing was scanned
-    DOCUMENT_ERRORS = 3  # some documents could not be read; the rest was scanned
+    DOCUMENT_ERRORS = 3  # some documents could not be read (or sites searched); the rest was done
 
 
 @dataclass(frozen=True)

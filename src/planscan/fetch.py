@@ -1,33 +1,33 @@
-"""Download the plans a manifest lists by URL into the store. The only importer of httpx.
+"""Download the plans a manifest lists by URL into the store (over httpclient).
 
 Each download is bounded: http(s) only, at most `max_redirects` redirects (each one
 checked), connect and read timeouts, a total deadline (a server that drips one byte
-every few seconds is cut off), a byte cap, and retries with backoff on timeouts and 5xx
-only. The file type is read from the body's first bytes. A plan that is not online (404,
-410, a web page where a document was expected) is a normal outcome, not an error.
+every few seconds is cut off, see httpclient), a byte cap, and retries with backoff on
+timeouts and 5xx only. The file type is read from the body's first bytes. A plan that is
+not online (404, 410, a web page where a document was expected) is a normal outcome, not
+an error.
 
 A web page that is a plan is read as one: with the pages under its path (same host, same
-path prefix, robots.txt obeyed, one request at a time with a pause between), or, for a
-Framsikt publication, from its static content.html and the description.json of each text
-block. What is stored is one bundle of the plan's own text (extract/html.py), content-
+path prefix, robots.txt obeyed (robots.py), one request at a time with a pause between),
+or, for a Framsikt publication, from its static content.html and the description.json of
+each text block. What is stored is one bundle of the plan's own text (extract/html.py), content-
 addressed like a PDF, so a menu or a date on the page that changes is not a changed plan.
 """
 
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from planscan._version import __version__
 from planscan.discover import load_manifest
 from planscan.errors import DocumentError
 from planscan.extract.precheck import sniff
+from planscan.httpclient import HttpClient, HttpError, Response
 from planscan.keywords import load_keywords
 from planscan.models import (
     FetchOutcome,
@@ -41,15 +41,11 @@ from planscan.models import (
 from planscan.shard import in_shard
 from planscan.store import Store
 
-if TYPE_CHECKING:  # imported when a download starts: `import planscan` stays quick
-    import socket
-    from urllib.robotparser import RobotFileParser
-
-    import httpx
+if TYPE_CHECKING:
+    from planscan.robots import Robots
 
 RecordCallback = Callable[[FetchRecord], None]
 
-USER_AGENT = f"planscan/{__version__} (audit of municipal plans; python-httpx)"
 ACCEPT = (
     "application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
     " application/msword;q=0.9, */*;q=0.1"
@@ -95,18 +91,11 @@ def fetch_urls(
     on_record: RecordCallback | None = None,
 ) -> FetchReport:
     """Download each URL into the store and record the outcome; return the records."""
-    import httpx
-
     the_store = store if isinstance(store, Store) else Store(store)
     limits = settings or FetchSettings()
     records = []
     flushed = time.monotonic()
-    with httpx.Client(
-        follow_redirects=False,  # each redirect is checked here
-        headers={"User-Agent": USER_AGENT},
-        # A fresh connection per request, so the deadline watchdog sees every socket.
-        limits=httpx.Limits(max_keepalive_connections=0),
-    ) as client:
+    with HttpClient() as client:
         try:
             for url in urls:
                 record = _fetch_one(client, url, the_store, limits)
@@ -141,9 +130,7 @@ class _Stop(Exception):
         self.retry = retry
 
 
-def _fetch_one(
-    client: httpx.Client, url: str, store: Store, settings: FetchSettings
-) -> FetchRecord:
+def _fetch_one(client: HttpClient, url: str, store: Store, settings: FetchSettings) -> FetchRecord:
     fetched_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     previous = store.record(url)
     # The copy to keep, and to ask the server about, is the one actually in the store.
@@ -189,7 +176,7 @@ def _failed(
 
 
 def _attempt(
-    client: httpx.Client,
+    client: HttpClient,
     url: str,
     keep: FetchRecord | None,
     store: Store,
@@ -197,8 +184,6 @@ def _attempt(
     deadline: float,
 ) -> FetchRecord:
     from urllib.parse import urlsplit
-
-    import httpx
 
     headers = {"Accept": ACCEPT}
     # A web plan is many files: an unchanged first page says nothing of the others.
@@ -215,22 +200,16 @@ def _attempt(
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise _Stop(_deadline_message(settings))
-        watchdog = _Watchdog(deadline)
         try:
             with client.stream(
-                "GET",
                 current,
                 headers=headers,
-                timeout=httpx.Timeout(
-                    connect=min(settings.connect_timeout, remaining),
-                    read=min(settings.read_timeout, remaining),
-                    write=min(settings.read_timeout, remaining),
-                    pool=min(settings.connect_timeout, remaining),
-                ),
-                extensions={"trace": watchdog.trace},
+                connect_timeout=min(settings.connect_timeout, remaining),
+                read_timeout=min(settings.read_timeout, remaining),
+                deadline=deadline,
             ) as response:
-                if response.has_redirect_location:
-                    current = str(response.url.join(response.headers["Location"]))
+                if response.redirect is not None:
+                    current = response.redirect
                     continue
                 received = _receive(response, url, keep, store, settings, deadline)
                 if isinstance(received, FetchRecord):
@@ -238,20 +217,16 @@ def _attempt(
             # A web page: read it as a plan now its own download is closed.
             record = _web_plan(client, url, current, received, store, settings, deadline)
             return replace(record, final_url=current)
-        except httpx.TimeoutException:
-            if watchdog.fired or time.monotonic() >= deadline:
+        except HttpError as exc:
+            if exc.kind == "deadline" or time.monotonic() >= deadline:
                 raise _Stop(_deadline_message(settings)) from None
-            raise _Stop("timed out waiting for the server", retry=True) from None
-        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-            raise _Stop(f"not a URL that can be fetched: {exc}", FetchOutcome.REFUSED) from None
-        except httpx.HTTPError as exc:
-            if watchdog.fired:
-                raise _Stop(_deadline_message(settings)) from None
+            if exc.kind == "timeout":
+                raise _Stop("timed out waiting for the server", retry=True) from None
+            if exc.kind == "invalid-url":
+                raise _Stop(f"not a URL that can be fetched: {exc}", FetchOutcome.REFUSED) from None
             raise _Stop(f"could not download: {exc}") from None
         except OSError as exc:
             raise _Stop(f"cannot write to the store {store.root}: {exc.strerror}") from None
-        finally:
-            watchdog.cancel()
     raise _Stop(f"more than {settings.max_redirects} redirects (a redirect loop?)")
 
 
@@ -265,15 +240,15 @@ class _Page:
 
 
 def _receive(
-    response: httpx.Response,
+    response: Response,
     url: str,
     keep: FetchRecord | None,
     store: Store,
     settings: FetchSettings,
     deadline: float,
 ) -> FetchRecord | _Page:
-    status = response.status_code
-    said = f"HTTP {status} {response.reason_phrase}".rstrip()
+    status = response.status
+    said = f"HTTP {status} {response.reason}".rstrip()
     if status == 304 and keep is not None:
         return replace(
             keep,
@@ -302,7 +277,7 @@ def _receive(
         head = b""
         cap, web_cap = settings.max_bytes, Limits().html_max_bytes
         with part.open("wb") as out:
-            for chunk in response.iter_bytes():
+            for chunk in response.chunks():
                 size += len(chunk)
                 if size > cap:
                     if cap == web_cap:
@@ -350,7 +325,7 @@ def _receive(
 
 
 def _web_plan(
-    client: httpx.Client,
+    client: HttpClient,
     url: str,
     final_url: str,
     page: _Page,
@@ -414,41 +389,38 @@ class _Web:
     """Requests for the rest of a web plan: one at a time, a pause between two, robots.txt
     obeyed, each within the download's deadline and a web page's byte limit."""
 
-    def __init__(self, client: httpx.Client, settings: FetchSettings, deadline: float) -> None:
+    def __init__(self, client: HttpClient, settings: FetchSettings, deadline: float) -> None:
         self.client = client
         self.settings = settings
         self.deadline = deadline
         self.delay = settings.web_delay
-        self._robots: dict[str, RobotFileParser | None] = {}
+        self._robots: dict[str, Robots | None] = {}
         self._last = 0.0
 
     def allowed(self, url: str) -> bool:
         from urllib.parse import urlsplit
-        from urllib.robotparser import RobotFileParser
+
+        from planscan.robots import Robots
 
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
-            rules: RobotFileParser | None = None
+            rules: Robots | None = None
             status, _, body = self.get(f"{origin}/robots.txt", check_robots=False)
             if status in (401, 403):
-                rules = RobotFileParser()
-                rules.parse(["User-agent: *", "Disallow: /"])
+                rules = Robots("User-agent: *\nDisallow: /\n")
             elif status == 200:
-                rules = RobotFileParser()
-                rules.parse(body.decode("utf-8", "replace").splitlines())
-                asked = rules.crawl_delay(USER_AGENT)
+                rules = Robots(body.decode("utf-8", "replace"))
+                asked = rules.crawl_delay()
                 if asked is not None:
-                    self.delay = max(self.delay, min(float(asked), _MAX_CRAWL_DELAY))
+                    self.delay = max(self.delay, min(asked, _MAX_CRAWL_DELAY))
             self._robots[origin] = rules
         rules = self._robots[origin]
-        return rules is None or rules.can_fetch(USER_AGENT, url)
+        return rules is None or rules.allowed(url)
 
     def get(self, url: str, check_robots: bool = True) -> tuple[int, str, bytes]:
         """(HTTP status, final URL, body) of a GET, redirects followed and checked."""
         from urllib.parse import urlsplit
-
-        import httpx
 
         current = url
         for _ in range(self.settings.max_redirects + 1):
@@ -462,38 +434,31 @@ class _Web:
             remaining = self.deadline - time.monotonic()
             if remaining <= 0:
                 raise _Stop(_deadline_message(self.settings))
-            watchdog = _Watchdog(self.deadline)
             try:
                 with self.client.stream(
-                    "GET",
                     current,
                     headers={"Accept": _WEB_ACCEPT},
-                    timeout=httpx.Timeout(
-                        connect=min(self.settings.connect_timeout, remaining),
-                        read=min(self.settings.read_timeout, remaining),
-                        write=min(self.settings.read_timeout, remaining),
-                        pool=min(self.settings.connect_timeout, remaining),
-                    ),
-                    extensions={"trace": watchdog.trace},
+                    connect_timeout=min(self.settings.connect_timeout, remaining),
+                    read_timeout=min(self.settings.read_timeout, remaining),
+                    deadline=self.deadline,
                 ) as response:
-                    if response.has_redirect_location:
-                        current = str(response.url.join(response.headers["Location"]))
+                    if response.redirect is not None:
+                        current = response.redirect
                         continue
                     body = b""
-                    if response.status_code == 200:
+                    if response.status == 200:
                         cap = Limits().html_max_bytes
-                        for chunk in response.iter_bytes():
+                        for chunk in response.chunks():
                             body += chunk
                             if len(body) > cap:
                                 return 413, current, b""
-                    return response.status_code, current, body
-            except httpx.HTTPError:
-                if watchdog.fired or time.monotonic() >= self.deadline:
+                    return response.status, current, body
+            except HttpError as exc:
+                if exc.kind == "deadline" or time.monotonic() >= self.deadline:
                     raise _Stop(_deadline_message(self.settings)) from None
                 return 0, current, b""
             finally:
                 self._last = time.monotonic()
-                watchdog.cancel()
         return 0, current, b""
 
 
@@ -668,39 +633,3 @@ def _deadline_message(settings: FetchSettings) -> str:
 
 def _too_large(settings: FetchSettings) -> str:
     return f"larger than {settings.max_bytes} bytes, the most allowed (--max-bytes)"
-
-
-class _Watchdog:
-    """Shut a download's socket when the deadline passes, whatever the socket is waiting
-    for: read timeouts alone let a server that drips headers or body hold on for ever."""
-
-    def __init__(self, deadline: float) -> None:
-        self.deadline = deadline
-        self.fired = False
-        self._timers: list[threading.Timer] = []
-
-    def trace(self, event: str, info: Mapping[str, Any]) -> None:
-        if event != "connection.connect_tcp.complete":
-            return
-        stream = info.get("return_value")
-        sock = stream.get_extra_info("socket") if stream is not None else None
-        import socket
-
-        if isinstance(sock, socket.socket):
-            timer = threading.Timer(max(0.0, self.deadline - time.monotonic()), self._fire, (sock,))
-            timer.daemon = True
-            timer.start()
-            self._timers.append(timer)
-
-    def _fire(self, sock: socket.socket) -> None:
-        import socket
-
-        self.fired = True
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except OSError:  # already closed
-            pass
-
-    def cancel(self) -> None:
-        for timer in self._timers:
-            timer.cancel()

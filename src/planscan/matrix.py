@@ -28,7 +28,8 @@ def build_result(
 ) -> ScanResult:
     """Put documents into the municipality × level matrix; a cell shows its best document.
 
-    A cell with no document is `x` (missing), unless nobody looked for it: a level the
+    A cell with no document is `x` (missing), or "not searched" when planscan find could not
+    search the municipality's website for it, unless nobody looked for it: a level the
     manifest does not list for a municipality that only the manifest names (`not_checked`,
     worked out from `refs` when not given). Documents with no level, or that are not the plan
     of a level, go to a last row of their own, so that none vanishes from the matrix.
@@ -36,14 +37,20 @@ def build_result(
     municipalities = _municipality_order(refs)
     if not_checked is None:
         not_checked = unlisted_cells(refs, keywords)
+    not_searched = {(r.municipality, r.level) for r in refs if r.not_searched is not None}
     placed = [d for d in documents if d.in_a_level]
     others = [d for d in documents if not d.in_a_level]
     cells = []
     for level in keywords.levels:
         for municipality in municipalities:
             docs = [d for d in placed if d.municipality == municipality and d.level == level.id]
+            key = (municipality, level.id)
             empty = (
-                Status.NOT_CHECKED if (municipality, level.id) in not_checked else Status.MISSING
+                Status.NOT_CHECKED
+                if key in not_checked
+                else Status.NOT_SEARCHED
+                if key in not_searched
+                else Status.MISSING
             )
             cells.append(_cell(municipality, level.id, docs, empty))
     if others:

@@ -17,6 +17,9 @@ class Status(str, Enum):
     RED = "red"
     NO_TEXT = "no-text"
     ERROR = "error"
+    # planscan find could not search the municipality's website for this level (robots.txt,
+    # 403/429, a bot filter, a timeout, DNS): unlike MISSING (x), nobody knows.
+    NOT_SEARCHED = "not-searched"
     MISSING = "missing"
     # A cell nobody looked for: a level the manifest does not list for a municipality, or the
     # "unclassified" row of a municipality that has no such document. Never fails --fail-on.
@@ -29,11 +32,12 @@ class Status(str, Enum):
 
 
 _STATUS_RANK = {
-    Status.GREEN: 5,
-    Status.YELLOW: 4,
-    Status.RED: 3,
-    Status.NO_TEXT: 2,
-    Status.ERROR: 1,
+    Status.GREEN: 6,
+    Status.YELLOW: 5,
+    Status.RED: 4,
+    Status.NO_TEXT: 3,
+    Status.ERROR: 2,
+    Status.NOT_SEARCHED: 1,
     Status.MISSING: 0,
     Status.NOT_CHECKED: -1,
 }
@@ -201,6 +205,12 @@ class PlanRef:
     url: str | None = None
     stored: bool = False  # path is the store's copy of url; results name the URL
     unavailable: Unavailable | None = None  # a URL with no stored copy to read, and why
+    # "pdf", "docx", "web" or "framsikt", as planscan find recorded it (for people: fetch
+    # decides what a URL is by what it answers).
+    format: str | None = None
+    # planscan find could not search for this level (the site blocked it, or was down):
+    # why. The cell is "not searched", not x.
+    not_searched: str | None = None
 
 
 @dataclass(frozen=True)
@@ -618,3 +628,106 @@ class ResultDiff:
     @property
     def better(self) -> tuple[CellChange, ...]:
         return tuple(c for c in self.cells if not c.worse)
+
+
+@dataclass(frozen=True)
+class FindSettings:
+    """Bounds and manners of planscan find; every number is per municipality unless said."""
+
+    delay: float = 1.0  # seconds between requests to one host (or robots.txt's Crawl-delay)
+    max_pages: int = 150  # web pages read
+    max_requests: int = 300  # requests of every kind (robots, sitemaps, pages, checks)
+    max_bytes: int = 60 * 1024 * 1024  # bytes received
+    max_seconds: float = 900.0  # wall time
+    max_depth: int = 3  # links followed from the start page
+    page_bytes: int = 3 * 1024 * 1024  # the largest page or sitemap read
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    max_retry_after: float = 60.0  # the longest 429/503 Retry-After waited for
+    jobs: int = 0  # municipalities searched at once; 0: all of them (up to 64)
+    allow_hosts: tuple[str, ...] = ()  # document hosts beyond the built-in allow-list
+    allow_private: bool = False  # follow links to loopback/private addresses (tests)
+    check_documents: bool = True  # ask for the chosen document's first bytes (dead links)
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """What a link, title or URL says a document is: its level, whether it is the plan
+    itself, its status and period, and why."""
+
+    level: str | None
+    kind: str  # "plan", or what it is instead: "planprogram", "rapport", "vedlegg", ...
+    status: str  # "vedtatt", "høringsutkast", "utkast" or "forslag"
+    status_said: bool  # the status word is in the text (else adopted is assumed)
+    period: str | None  # "2018-2030", or a single year
+    reason: str
+
+    @property
+    def is_plan(self) -> bool:
+        return self.level is not None and self.kind == "plan"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A document or page that may be a municipality's plan of a level."""
+
+    url: str
+    title: str  # the best name known: the link text, the page title or the URL's words
+    level: str
+    status: str  # "vedtatt", "høringsutkast", "utkast" or "forslag"
+    format: str  # "pdf", "docx", "web" or "framsikt"
+    found_on: str  # the page that links to it (the sitemap, for a sitemap entry)
+    link_text: str
+    period: str | None = None  # "2021-2040"
+    kind: str = "plan"  # or what it is instead: "planprogram", "kunnskapsgrunnlag", ...
+    reason: str = ""  # why it is what it is, in one line
+
+
+class SearchOutcome(str, Enum):
+    """What came of one level of one municipality."""
+
+    FOUND = "found"
+    NOT_FOUND = "not-found"  # searched, nothing: x
+    NOT_SEARCHED = "not-searched"  # the site could not be searched
+
+
+@dataclass(frozen=True)
+class LevelFinding:
+    """The best candidate for one municipality × level, the others, or why there is none."""
+
+    municipality: str
+    level: str
+    outcome: SearchOutcome
+    best: Candidate | None = None
+    others: tuple[Candidate, ...] = ()
+    message: str = ""  # what was searched, or why it could not be
+
+
+@dataclass(frozen=True)
+class SiteSearch:
+    """One municipality's website searched: what it cost and what came of it."""
+
+    municipality: str
+    number: str | None  # kommunenummer, when the municipality is in the registry
+    start_url: str
+    searched: bool  # False: blocked, down or refused; every level is NOT_SEARCHED
+    message: str  # "read 42 pages", or why the site could not be searched
+    findings: tuple[LevelFinding, ...]
+    pages: int = 0
+    requests: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class FindReport:
+    """What planscan find did: each municipality's search, and what changed in the manifest."""
+
+    manifest: str
+    searches: tuple[SiteSearch, ...]
+    changes: tuple[str, ...] = ()  # since the last run: "Vågan · Planstrategi: new plan ..."
+    kept: tuple[str, ...] = ()  # entries a person pinned, kept as they were
+
+    @property
+    def not_searched(self) -> tuple[SiteSearch, ...]:
+        return tuple(s for s in self.searches if not s.searched)

@@ -297,3 +297,17 @@ def _describe(node: Node) -> str:
         "null": "nothing (null)",
     }
     return names.get(node.kind, f"{node.raw!r}")
+
+
+def plain(node: Node) -> object:
+    """A node as plain Python: dicts, lists and scalars (a date as it is written)."""
+    if node.kind == "map":
+        return {str(k.value) if k.kind == "str" else k.raw: plain(v) for k, v in node.pairs}
+    if node.kind == "seq":
+        return [plain(item) for item in node.items]
+    return node.raw if node.kind == "other" else node.value
+
+
+def dump(data: object) -> str:
+    """Plain data as block-style YAML in the order given, æ/ø/å as they are."""
+    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, indent=2))

@@ -28,6 +28,7 @@ _SYMBOLS: dict[Status, str] = {
     Status.MISSING: "x",
     Status.NO_TEXT: "?",
     Status.ERROR: "!",
+    Status.NOT_SEARCHED: "⊘",
     Status.NOT_CHECKED: "·",
 }
 
@@ -135,6 +136,7 @@ class Language:
             Status.MISSING: self.pgettext("status", "not found online"),
             Status.NO_TEXT: self.pgettext("status", "no text"),
             Status.ERROR: self.pgettext("status", "error"),
+            Status.NOT_SEARCHED: self.pgettext("status", "not searched"),
             Status.NOT_CHECKED: self.pgettext("status", "not checked"),
         }
 

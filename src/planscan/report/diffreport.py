@@ -16,6 +16,8 @@ MARKDOWN_STATUS = {
     Status.MISSING: "✖ missing",
     Status.NO_TEXT: "❔ no text",
     Status.ERROR: "❗ error",
+    Status.NOT_SEARCHED: "⊘ not searched",
+    Status.NOT_CHECKED: "· not checked",
 }
 
 

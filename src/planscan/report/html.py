@@ -120,6 +120,7 @@ table { border-collapse: collapse; }
 .st-missing { background: #f0f0f0; color: #555; font-weight: 400; }
 .st-no-text { background: #fff; color: #6a1b9a; outline: 2px dashed #6a1b9a; outline-offset: -4px; }
 .st-error { background: #fce4ec; color: #880e4f; }
+.st-not-searched { background: #fff3e0; color: #8a4b00; font-weight: 400; }
 .st-not-checked { background: #fff; color: #777; font-weight: 400; }
 td.reviewed { outline: 3px dashed #111; outline-offset: -5px; }
 td.stale { outline: 3px dotted #880e4f; outline-offset: -5px; }

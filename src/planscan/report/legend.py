@@ -22,6 +22,10 @@ _ENGLISH = get_language("en")
 LABELS: dict[Status, str] = {status: _ENGLISH.status_label(status) for status in Status}
 
 NOT_CHECKED_MEANING = N_("not checked: the manifest lists no plan for this level")
+NOT_SEARCHED_MEANING = N_(
+    "not searched: planscan find could not search the website (robots.txt, refused, down);"
+    " unlike x, nobody knows whether the plan is online"
+)
 UNCLASSIFIED_LABEL = N_("Unclassified or not a plan")  # UNCLASSIFIED.label, for the catalogues
 UNCLASSIFIED_NOTE = N_(
     "{label}: documents whose plan level is not known, or that are not the"
@@ -50,9 +54,11 @@ def missing_meaning(lang: Language = _ENGLISH) -> str:
 def legend_entries(
     result: ScanResult | None = None, lang: Language = _ENGLISH
 ) -> tuple[tuple[Status, str], ...]:
-    """The legend for a result, translated: every colour, and "not checked" where the
-    matrix has it."""
+    """The legend for a result, translated: every colour, and "not searched" and "not
+    checked" where the matrix has them."""
     entries = LEGEND
+    if result is not None and any(c.status is Status.NOT_SEARCHED for c in result.matrix):
+        entries += ((Status.NOT_SEARCHED, NOT_SEARCHED_MEANING),)
     if result is not None and any(c.status is Status.NOT_CHECKED for c in result.matrix):
         entries += ((Status.NOT_CHECKED, NOT_CHECKED_MEANING),)
     return tuple(

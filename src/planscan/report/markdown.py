@@ -25,6 +25,7 @@ EMOJI_SYMBOL: dict[Status, str] = {
     Status.MISSING: "⚪",
     Status.NO_TEXT: "❔",
     Status.ERROR: "❗",
+    Status.NOT_SEARCHED: "⊘",
     Status.NOT_CHECKED: "·",
 }
 

@@ -34,11 +34,14 @@ from planscan.models import (
     DocumentResult,
     FetchOutcome,
     FetchReport,
+    FindReport,
     Hit,
+    KeywordSet,
     Passage,
     ResultDiff,
     ReviewOutcome,
     ScanResult,
+    SearchOutcome,
     Status,
     Term,
 )
@@ -88,6 +91,7 @@ STYLES: dict[Status, str] = {
     Status.MISSING: "dim",
     Status.NO_TEXT: "magenta",
     Status.ERROR: "bold magenta",
+    Status.NOT_SEARCHED: "yellow",
     Status.NOT_CHECKED: "dim",
 }
 
@@ -742,3 +746,89 @@ class ScanProgress:
         self.bar.update(
             self.pages, completed=read, total=known, rate=f"{read / elapsed:.0f} pages/s"
         )
+
+
+FIND_LOOK: dict[SearchOutcome, tuple[str, str]] = {
+    SearchOutcome.FOUND: ("✓", "green"),
+    SearchOutcome.NOT_FOUND: ("x", "dim"),
+    SearchOutcome.NOT_SEARCHED: ("⊘", "yellow"),
+}
+
+
+def render_find(report: FindReport, keywords: KeywordSet) -> Group:
+    """A municipality × level table of what find found (✓ with the format, x, ⊘), the sites
+    that could not be searched and why, what changed since the last run, and a summary."""
+    levels = keywords.levels
+    table = Table(
+        title=f"Found online → {report.manifest or '(not written)'}", title_justify="left"
+    )
+    table.add_column("Municipality", no_wrap=True)
+    for level in levels:
+        table.add_column(level.label, justify="center")
+    table.add_column("pages", justify="right")
+    counts = dict.fromkeys(SearchOutcome, 0)
+    for search in report.searches:
+        cells = []
+        by_level = {f.level: f for f in search.findings}
+        for level in levels:
+            finding = by_level.get(level.id)
+            if finding is None:
+                cells.append(Text(""))
+                continue
+            counts[finding.outcome] += 1
+            label, style = FIND_LOOK[finding.outcome]
+            if finding.best is not None:
+                label = f"{label} {finding.best.format}"
+            cells.append(Text(label, style=style))
+        table.add_row(Text(search.municipality), *cells, Text(str(search.pages)))
+    lines: list[Text] = []
+    for search in report.not_searched:
+        lines.append(Text(f"⊘ {search.municipality}: not searched: {search.message}"))
+    for change in report.changes:
+        lines.append(Text(f"changed: {change}"))
+    for kept in report.kept:
+        lines.append(Text(f"kept: {kept}"))
+    summary = (
+        f"{counts[SearchOutcome.FOUND]} found (✓), {counts[SearchOutcome.NOT_FOUND]} not found"
+        f" (x), {counts[SearchOutcome.NOT_SEARCHED]} not searched (⊘) in"
+        f" {len(report.searches)} municipalities"
+    )
+    return Group(table, *lines, Text(summary))
+
+
+class FindProgress:
+    """One line per municipality being searched, on a terminal; nothing when piped."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.bar: Any = None
+        self.tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> FindProgress:
+        if self.console.is_terminal and not self.console.is_dumb_terminal:
+            from rich.progress import Progress, SpinnerColumn, TextColumn
+
+            self.bar = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}", markup=False),
+                TextColumn("{task.fields[what]}", markup=False),
+                console=self.console,
+                transient=True,
+            )
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def event(self, municipality: str, what: str) -> None:
+        if self.bar is None:
+            return
+        if municipality not in self.tasks:
+            self.tasks[municipality] = self.bar.add_task(municipality, total=None, what=what)
+        task = self.tasks[municipality]
+        if what == "done":
+            self.bar.remove_task(task)
+        else:
+            self.bar.update(task, what=what)

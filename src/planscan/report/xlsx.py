@@ -44,6 +44,7 @@ COLOURS: dict[Status, tuple[str, str]] = {
     Status.MISSING: ("F0F0F0", "555555"),
     Status.NO_TEXT: ("EBDDF3", "6A1B9A"),
     Status.ERROR: ("FCE4EC", "880E4F"),
+    Status.NOT_SEARCHED: ("FFF3E0", "8A4B00"),
     Status.NOT_CHECKED: ("FFFFFF", "777777"),
 }
 

@@ -1,0 +1,159 @@
+"""HTTP for planscan (fetch and find): the only importer of httpx.
+
+A client that never follows redirects by itself (callers check each hop), names planscan in
+its User-Agent, opens a fresh connection per request, and shuts a request's socket when its
+deadline passes, whatever the socket is waiting for: read timeouts alone let a server that
+drips headers or body one byte at a time hold on for ever.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from planscan._version import PROJECT_URL, __version__
+
+if TYPE_CHECKING:  # imported when a request starts: `import planscan` stays quick
+    import socket
+
+    import httpx
+
+USER_AGENT = f"planscan/{__version__} (+{PROJECT_URL}; audit of municipal plans)"
+
+
+class HttpError(Exception):
+    """A request that ended without an answer. kind: "timeout" (no bytes for a while),
+    "deadline" (the whole request took too long), "invalid-url" or "failed"."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass
+class Response:
+    """An answer whose body has not been read yet: read it with `chunks`."""
+
+    status: int
+    reason: str
+    url: str
+    headers: Mapping[str, str]  # names in any case
+    redirect: str | None  # the absolute Location of a redirect, else None
+    _response: httpx.Response
+
+    def chunks(self) -> Iterator[bytes]:
+        return self._response.iter_bytes()
+
+
+class HttpClient:
+    """One client for a run of requests; use it in a `with` block."""
+
+    def __init__(self, user_agent: str = USER_AGENT) -> None:
+        import httpx
+
+        self._client = httpx.Client(
+            follow_redirects=False,  # each redirect is checked by the caller
+            headers={"User-Agent": user_agent},
+            # A fresh connection per request, so the deadline watchdog sees every socket.
+            limits=httpx.Limits(max_keepalive_connections=0),
+        )
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    @contextmanager
+    def stream(
+        self,
+        url: str,
+        *,
+        headers: Mapping[str, str],
+        connect_timeout: float,
+        read_timeout: float,
+        deadline: float,
+    ) -> Iterator[Response]:
+        """GET url; the body is read from the answer inside the block. `deadline` is a
+        time.monotonic() value. Raise HttpError when no answer comes, or the body stops."""
+        import httpx
+
+        watchdog = _Watchdog(deadline)
+        try:
+            with self._client.stream(
+                "GET",
+                url,
+                headers=dict(headers),
+                timeout=httpx.Timeout(
+                    connect=connect_timeout,
+                    read=read_timeout,
+                    write=read_timeout,
+                    pool=connect_timeout,
+                ),
+                extensions={"trace": watchdog.trace},
+            ) as answer:
+                redirect = None
+                if answer.has_redirect_location:
+                    redirect = str(answer.url.join(answer.headers["Location"]))
+                yield Response(
+                    answer.status_code,
+                    answer.reason_phrase,
+                    str(answer.url),
+                    answer.headers,
+                    redirect,
+                    answer,
+                )
+        except httpx.TimeoutException:
+            if watchdog.fired or time.monotonic() >= deadline:
+                raise HttpError("the time allowed ran out", "deadline") from None
+            raise HttpError("timed out waiting for the server", "timeout") from None
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+            raise HttpError(str(exc), "invalid-url") from None
+        except httpx.HTTPError as exc:
+            if watchdog.fired:
+                raise HttpError("the time allowed ran out", "deadline") from None
+            raise HttpError(str(exc) or type(exc).__name__, "failed") from None
+        finally:
+            watchdog.cancel()
+
+
+class _Watchdog:
+    """Shut a request's socket when the deadline passes."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.fired = False
+        self._timers: list[threading.Timer] = []
+
+    def trace(self, event: str, info: Mapping[str, Any]) -> None:
+        if event != "connection.connect_tcp.complete":
+            return
+        stream = info.get("return_value")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        import socket
+
+        if isinstance(sock, socket.socket):
+            timer = threading.Timer(max(0.0, self.deadline - time.monotonic()), self._fire, (sock,))
+            timer.daemon = True
+            timer.start()
+            self._timers.append(timer)
+
+    def _fire(self, sock: socket.socket) -> None:
+        import socket
+
+        self.fired = True
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:  # already closed
+            pass
+
+    def cancel(self) -> None:
+        for timer in self._timers:
+            timer.cancel()
