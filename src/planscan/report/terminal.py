@@ -783,11 +783,11 @@ def render_find(report: FindReport, keywords: KeywordSet) -> Group:
         table.add_row(Text(search.municipality), *cells, Text(str(search.pages)))
     lines: list[Text] = []
     for search in report.not_searched:
-        lines.append(Text(f"⊘ {search.municipality}: not searched: {search.message}"))
-    for change in report.changes:
-        lines.append(Text(f"changed: {change}"))
+        lines.append(Text(f"⊘ {search.municipality}: not searched: {_safe(search.message)}"))
+    for change in report.changes:  # titles and URLs from the websites: shown as they are
+        lines.append(Text(f"changed: {_safe(change)}"))
     for kept in report.kept:
-        lines.append(Text(f"kept: {kept}"))
+        lines.append(Text(f"kept: {_safe(kept)}"))
     summary = (
         f"{counts[SearchOutcome.FOUND]} found (✓), {counts[SearchOutcome.NOT_FOUND]} not found"
         f" (x), {counts[SearchOutcome.NOT_SEARCHED]} not searched (⊘) in"
