@@ -10,7 +10,7 @@ from planscan.models import Level, ScanResult, Status
 
 # Always shown, in this order; the others only where the matrix has them.
 MAIN_STATUSES = (Status.GREEN, Status.YELLOW, Status.RED, Status.MISSING)
-OTHER_STATUSES = (Status.NO_TEXT, Status.ERROR, Status.NOT_CHECKED)
+OTHER_STATUSES = (Status.NO_TEXT, Status.ERROR, Status.NOT_SEARCHED, Status.NOT_CHECKED)
 
 
 @dataclass(frozen=True)
