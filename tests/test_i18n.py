@@ -227,3 +227,32 @@ def test_csv_dialects_for_scripts(tmp_path: Path) -> None:
     bolig = next(row for row in rows if row[0] == "temaplan-bolig")
     vefsn = rows[0].index("Vefsn")
     assert bolig[vefsn] == "grønn" and "." in bolig[vefsn + 1]
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_explain_and_hits_in_norwegian(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """explain: the rule, the reasons and the labels of passages in Norwegian; hits too."""
+    monkeypatch.chdir(REPO)  # paths as a user in the checkout sees them
+    plan = "examples/Vefsn/kommuneplan-samfunnsdel-2015-2027.pdf"
+    explained = CliRunner().invoke(
+        app, ["explain", plan, "--lang", language], env={"COLUMNS": "100"}
+    )
+    assert explained.exit_code == 0
+    assert_golden(f"explain-vefsn-samfunnsdel-{language}.txt", explained.stdout)
+    hits = CliRunner().invoke(
+        app, ["hits", plan, "--lang", language, "-t", "vanskeligstilt"], env={"COLUMNS": "100"}
+    )
+    assert hits.exit_code == 0
+    assert " sider · 936 ord " in hits.stdout and " treff" in hits.stdout
+
+
+def test_hits_csv_follows_the_dialect(tmp_path: Path) -> None:
+    """The hits CSV: ; and a byte-order mark for Norwegian Excel, its column ids unchanged."""
+    path = tmp_path / "hits.csv"
+    run = scan_examples("--lang", "nb", "--csv-hits", str(path))
+    assert run.exit_code == 0
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["municipality", "level", "path", "status"]
+    assert len(rows) > 100 and all(len(row) == len(rows[0]) for row in rows)

@@ -10,17 +10,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from planscan.errors import InputError
+from planscan.i18n import N_, Language, get_language
 from planscan.models import DocumentResult, Hit, KeywordSet, MatchKind, Term
 
+ENGLISH = get_language("en")
 KIND_NOTES = {
     MatchKind.EXACT: "",
-    MatchKind.FOLDED: "written without æ/ø/å",
-    MatchKind.OCR: "damaged letters: an OCR guess",
+    MatchKind.FOLDED: N_("written without æ/ø/å"),
+    MatchKind.OCR: N_("damaged letters: an OCR guess"),
 }
 # The matched word in a snippet is marked with brackets Norwegian text never uses: plans quote
 # with «guillemets» («faddere» i «bosettingsfasen»), which would read as planscan's marks.
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
-REPEATED_NOTE = "running header/footer: listed once, not counted"
+REPEATED_NOTE = N_("running header/footer: listed once, not counted")
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,10 @@ def page_place(hit: Hit, doc: DocumentResult) -> str:
     return f"avsn. {hit.page}" if doc.unit == "section" else page_text(hit)
 
 
-def kind_note(hit: Hit) -> str:
+def kind_note(hit: Hit, lang: Language = ENGLISH) -> str:
     """How a hit matched, when it was not letter for letter: 'vanskeIigstilte: an OCR guess'."""
     note = KIND_NOTES[hit.kind]
-    return f"{MARK_OPEN}{hit.match}{MARK_CLOSE}: {note}" if note else ""
+    return f"{MARK_OPEN}{hit.match}{MARK_CLOSE}: {lang._(note)}" if note else ""
 
 
 def highlight(snippet: str, match: str) -> tuple[tuple[str, bool], ...]:

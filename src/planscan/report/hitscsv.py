@@ -6,7 +6,7 @@ import csv
 import io
 
 from planscan.models import ScanResult
-from planscan.report.csvfile import safe_cell
+from planscan.report.csvfile import CSV_FORMATS, safe_cell
 from planscan.report.evidence import KIND_NOTES
 from planscan.report.options import DEFAULT_OPTIONS, ReportOptions
 
@@ -34,10 +34,14 @@ def render_hits_csv(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS
     plan's hit has its section's number in `page`, its heading in `page_label` and where it
     is in `section_url`.
 
-    UTF-8 with a byte-order mark, cells that look like formulas neutralised.
+    Written in the options' CSV dialect (Norwegian Excel's ; in nb and nn, with a byte-order
+    mark; see csvfile), cells that look like formulas neutralised. The column names and ids
+    stay the same in every language, for filters and scripts; the kind note is translated.
     """
+    lang = options.lang
+    form = CSV_FORMATS[options.dialect]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=form.delimiter, lineterminator="\r\n")
     writer.writerow(HEADER)
     for doc in result.documents:
         for hit in doc.hits:
@@ -56,7 +60,7 @@ def render_hits_csv(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS
                 hit.page_label or "",
                 hit.match,
                 hit.kind.value,
-                KIND_NOTES[hit.kind],
+                lang._(KIND_NOTES[hit.kind]) if KIND_NOTES[hit.kind] else "",
                 "yes" if hit.repeated else "",
                 passage.kind.value if passage else "",
                 passage.why if passage else "",
@@ -64,4 +68,4 @@ def render_hits_csv(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS
                 doc.section_url(hit.page),
             )
             writer.writerow([safe_cell(value) for value in row])
-    return "\ufeff" + buffer.getvalue()
+    return ("\ufeff" if form.bom else "") + buffer.getvalue()

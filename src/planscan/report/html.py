@@ -383,7 +383,7 @@ def _judgement(doc: DocumentResult, result: ScanResult, lang: Language) -> str:
         return ""
     rows = "".join(
         f'<tr><td class="page">{_e(passage_place(p, doc.unit))}</td><td>{_e(p.text)}'
-        f' <span class="note">({_e(passage_label(p))})</span></td></tr>'
+        f' <span class="note">({_e(passage_label(p, lang))})</span></td></tr>'
         for p in deciding_passages(doc)
     )
     deciding = (
@@ -393,14 +393,14 @@ def _judgement(doc: DocumentResult, result: ScanResult, lang: Language) -> str:
     )
     counts = "".join(
         f"<tr><td>{_e(label)}</td><td>{number}</td></tr>"
-        for label, number in passage_counts(doc).items()
+        for label, number in passage_counts(doc, lang).items()
     )
     search = "".join(
         f"<tr><td>{_e(term.key)}</td><td>{doc.counts.get(term.key, 0)}</td></tr>"
         for term in result.keywords.terms
         if doc.counts.get(term.key, 0)
     )
-    rule = "".join(f"<p>{_e(s)}</p>" for s in rule_sentences(result.keywords))
+    rule = "".join(f"<p>{_e(s)}</p>" for s in rule_sentences(result.keywords, lang))
     none = f"<tr><td colspan=2>{_e(lang._(_NONE))}</td></tr>"
     search_head = lang._("Search word (the report's method)")
     no_word = f"<tr><td colspan=2>{_e(lang._(_NO_SEARCH_WORD_WAS_FOUND))}</td></tr>"
@@ -434,6 +434,7 @@ def _place(hit: Hit, doc: DocumentResult) -> str:
 
 
 def _hits(doc: DocumentResult, result: ScanResult, lang: Language) -> str:
+    repeated_note = lang._(REPEATED_NOTE)
     parts = []
     for evidence in evidence_by_term(doc, result.keywords.terms):
         if not evidence.hits and not evidence.repeated:
@@ -442,9 +443,9 @@ def _hits(doc: DocumentResult, result: ScanResult, lang: Language) -> str:
         kind = lang._("housing-social word") if evidence.term.specific else lang._("general word")
         items = []
         for hit in evidence.hits:
-            notes = [kind_note(hit)]
+            notes = [kind_note(hit, lang)]
             if hit.passage is not None and hit.passage < len(doc.passages):
-                notes.append(passage_label(doc.passages[hit.passage]))
+                notes.append(passage_label(doc.passages[hit.passage], lang))
             note = "; ".join(n for n in notes if n)
             marked = f' <span class="note">({_e(note)})</span>' if note else ""
             items.append(
@@ -455,7 +456,7 @@ def _hits(doc: DocumentResult, result: ScanResult, lang: Language) -> str:
             items.append(
                 f'<tr class="repeated"><td class="page">{_place(hit, doc)}</td><td>'
                 f"{_snippet(hit.snippet, hit.match)}"
-                f' <span class="note">({_e(REPEATED_NOTE)})</span></td></tr>'
+                f' <span class="note">({_e(repeated_note)})</span></td></tr>'
             )
         hits = lang.ngettext("{n} hit", "{n} hits", count)
         parts.append(
@@ -485,7 +486,7 @@ def _document(doc: DocumentResult, doc_id: str, result: ScanResult, lang: Langua
     if doc.judgement is None:
         body = f"<p>{_e(doc.message or lang.status_word(Status.NO_TEXT))}</p>"
     else:
-        why = "".join(f"<p>{_e(p)}</p>" for p in explain_verdict(doc, result.keywords))
+        why = "".join(f"<p>{_e(p)}</p>" for p in explain_verdict(doc, result.keywords, lang))
         body = (
             f'<div class="why">{why}</div>{_judgement(doc, result, lang)}{_hits(doc, result, lang)}'
         )

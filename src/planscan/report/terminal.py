@@ -489,13 +489,14 @@ def render_hits(
         table.add_column(no_wrap=True, justify="right", style="cyan")
         table.add_column(overflow="fold")
         for hit in evidence.hits:
-            line = _with_note(_snippet_text(hit.snippet, hit.match), hit)
+            line = _with_note(_snippet_text(hit.snippet, hit.match), hit, lang)
             if hit.passage is not None and hit.passage < len(doc.passages):
-                line.append(f"  [{passage_label(doc.passages[hit.passage])}]", style="dim")
+                label = passage_label(doc.passages[hit.passage], lang)
+                line.append(f"  [{label}]", style="dim")
             _add_section(line, hit, doc)
             table.add_row(Text(page_place(hit, doc)), line)
         for hit in evidence.repeated:
-            line = _with_note(_snippet_text(hit.snippet, hit.match), hit)
+            line = _with_note(_snippet_text(hit.snippet, hit.match), hit, lang)
             line.append(
                 "  [" + lang._("running header/footer: listed once, not counted") + "]",
                 style="italic",
@@ -517,8 +518,8 @@ def _add_section(line: Text, hit: Hit, doc: DocumentResult) -> None:
             line.append(f"\n  in {_safe(where)}", style="dim")
 
 
-def _with_note(text: Text, hit: Hit) -> Text:
-    note = kind_note(hit)
+def _with_note(text: Text, hit: Hit, lang: Language) -> Text:
+    note = kind_note(hit, lang)
     if note:
         text.append(f"  [{_safe(note)}]", style="italic")
     return text
@@ -548,10 +549,10 @@ def render_explain(
     parts: list[Table | Text] = [head, Text("")]
     parts += [
         Text(lang._("The rule"), style="bold"),
-        Text("\n".join(rule_sentences(result.keywords))),
+        Text("\n".join(rule_sentences(result.keywords, lang))),
     ]
     parts += [Text(""), Text(lang._("In plain words"), style="bold")]
-    parts.append(Text(_safe_lines("\n\n".join(explain_verdict(doc, result.keywords)))))
+    parts.append(Text(_safe_lines("\n\n".join(explain_verdict(doc, result.keywords, lang)))))
     deciding = deciding_passages(doc)
     if deciding:
         parts += [Text(""), Text(lang._("The passages that decided it"), style="bold")]
@@ -559,7 +560,7 @@ def render_explain(
     table = Table(title=lang._("Passages"), title_justify="left")
     table.add_column(lang._("Passages with hits or indicators"))
     table.add_column(lang._("Number"), justify="right")
-    for label, number in passage_counts(doc).items():
+    for label, number in passage_counts(doc, lang).items():
         table.add_row(label, lang.format_integer(number))
     counts = Table(
         title=lang._("The report's search words (its method: hits)"), title_justify="left"
@@ -582,7 +583,7 @@ def _passage_table(passages: Sequence[Passage], lang: Language, unit: str = "pag
     table.add_column(overflow="fold")
     for passage in passages:
         body = Text(_safe_lines(passage.text))
-        body.append(f"\n[{_safe(passage_label(passage))}]", style="dim")
+        body.append(f"\n[{_safe(passage_label(passage, lang))}]", style="dim")
         place = passage_place(passage, unit).split(" · ")[0]
         if unit == "section":
             place, _, section = place.partition(" ")

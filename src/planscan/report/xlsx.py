@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planscan.explanation import deciding_passages, passage_label, passage_place
+from planscan.explanation import deciding_passages, passage_label, passage_place, verdict_text
 from planscan.i18n import Language
 from planscan.models import ReviewOutcome, ScanResult, Status
 from planscan.report.csvfile import safe_cell
@@ -249,9 +249,9 @@ def _documents_sheet(sheet: Worksheet, result: ScanResult, lang: Language) -> No
                 j.passages if j else None,
                 j.measures if j else None,
                 ", ".join(j.topics) if j else None,
-                j.reason if j else None,
+                verdict_text(doc, lang) if j else None,
                 "\n".join(
-                    f"{passage_place(p, doc.unit)}: {p.text} ({passage_label(p)})"
+                    f"{passage_place(p, doc.unit)}: {p.text} ({passage_label(p, lang)})"
                     for p in deciding_passages(doc)
                 )
                 or None,
@@ -302,9 +302,9 @@ def _hits_sheet(sheet: Worksheet, result: ScanResult, lang: Language) -> None:
                     hit.page,
                     hit.page_label,
                     hit.match,
-                    KIND_NOTES[hit.kind] or hit.kind.value,
+                    lang._(KIND_NOTES[hit.kind]) if KIND_NOTES[hit.kind] else hit.kind.value,
                     lang._("yes") if hit.repeated else None,
-                    passage_label(doc.passages[hit.passage])
+                    passage_label(doc.passages[hit.passage], lang)
                     if hit.passage is not None and hit.passage < len(doc.passages)
                     else None,
                     hit.snippet,
