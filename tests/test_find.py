@@ -370,3 +370,19 @@ def test_secrets_in_urls_are_never_written(keywords: KeywordSet, tmp_path: Path)
     assert "hemmelig" not in (tmp_path / "plans.yaml").read_text(encoding="utf-8")
     assert "hemmelig" not in repr(report)
     assert PDF.startswith(b"%PDF")
+
+
+def test_a_second_run_asks_changed_since_and_reads_unchanged_pages_from_its_cache(
+    keywords: KeywordSet, tmp_path: Path
+) -> None:
+    site = nynorsk_site()
+    site.etags = True
+    settings = FindSettings(delay=0.02, allow_private=True, cache_dir=tmp_path / "pages")
+    with serve(site):
+        first = find(["Ål"], keywords=keywords, settings=settings, start_urls={"Ål": site.base})
+        assert site.not_modified == []
+        second = find(["Ål"], keywords=keywords, settings=settings, start_urls={"Ål": site.base})
+    assert set(site.not_modified) >= {"/", "/planar/"}
+    assert chosen(second.searches[0]) == chosen(first.searches[0])
+    assert "(2 unchanged since the last run)" in second.searches[0].message
+    assert second.searches[0].bytes < first.searches[0].bytes

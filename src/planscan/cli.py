@@ -741,6 +741,13 @@ def find(
             "--jobs", "-j", min=0, help="Municipalities searched at once (0: all, up to 64)."
         ),
     ] = 0,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read every page again; keep no pages for next time's conditional requests.",
+        ),
+    ] = False,
     keywords: KeywordsOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the summary line.")
@@ -760,6 +767,7 @@ def find(
         jobs=jobs,
         allow_hosts=tuple(allow_host or ()),
         allow_private=allow_private_hosts,
+        cache_dir=None if no_cache else _cache_dir() / "find-pages",
     )
 
     def action() -> tuple[FindReport, KeywordSet]:

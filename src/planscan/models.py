@@ -648,6 +648,7 @@ class FindSettings:
     allow_hosts: tuple[str, ...] = ()  # document hosts beyond the built-in allow-list
     allow_private: bool = False  # follow links to loopback/private addresses (tests)
     check_documents: bool = True  # ask for the chosen document's first bytes (dead links)
+    cache_dir: Path | None = None  # pages kept for conditional requests next time; None: none
 
 
 @dataclass(frozen=True)

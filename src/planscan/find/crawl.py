@@ -25,6 +25,7 @@ from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 from planscan.chars import fold
 from planscan.extract.precheck import sniff
 from planscan.find.pacing import OutOfTime, Pacer
+from planscan.find.pagecache import CachedPage, PageCache
 from planscan.find.recognise import recognise, url_words
 from planscan.httpclient import HttpClient, HttpError
 from planscan.models import (
@@ -91,6 +92,7 @@ class Shared:
         self._robots_locks: dict[str, threading.Lock] = {}
         self._private: dict[str, bool] = {}
         self._guard = threading.Lock()
+        self.cache = PageCache(settings.cache_dir) if settings.cache_dir is not None else None
 
     def robots_lock(self, origin: str) -> threading.Lock:
         with self._guard:
@@ -129,6 +131,7 @@ class _Answer:
     body: bytes
     error: str | None = None  # no answer, or not allowed to ask: why
     retry_after: float | None = None  # seconds, from a Retry-After header
+    cached: bool = False  # 304 Not Modified: the body is the cached copy
 
     @property
     def ok(self) -> bool:
@@ -316,6 +319,7 @@ class SiteCrawler:
         self.site = _host(start_url)
         self.requests = 0
         self.pages = 0
+        self.unchanged = 0  # pages the site said were unchanged since the last run (304)
         self.bytes = 0
         self.started = time.monotonic()
         self.deadline = self.started + self.settings.max_seconds
@@ -431,6 +435,10 @@ class SiteCrawler:
     def _receive(self, url: str, max_bytes: int, headers: dict[str, str]) -> _Answer:
         settings = self.settings
         remaining = max(0.1, self.deadline - time.monotonic())
+        cache = self.shared.cache if "Range" not in headers else None
+        cached = cache.get(url) if cache is not None else None
+        if cached is not None:
+            headers = {**headers, **cached.validators()}
         try:
             with self._client().stream(
                 url,
@@ -442,6 +450,8 @@ class SiteCrawler:
                 retry_after = _retry_after(response.headers.get("Retry-After"))
                 if response.redirect is not None:
                     return _Answer(response.redirect, response.status, "", b"")
+                if response.status == 304 and cached is not None:
+                    return _Answer(url, 200, cached.content_type, cached.body, cached=True)
                 body = bytearray()
                 for chunk in response.chunks():
                     body += chunk
@@ -449,6 +459,14 @@ class SiteCrawler:
                         break
                 self.bytes += len(body)
                 kind = response.headers.get("Content-Type", "").lower()
+                if cache is not None and response.status == 200 and len(body) < max_bytes:
+                    page = CachedPage(
+                        kind,
+                        bytes(body),
+                        response.headers.get("ETag"),
+                        response.headers.get("Last-Modified"),
+                    )
+                    cache.put(url, page)
                 return _Answer(
                     url, response.status, kind, bytes(body[:max_bytes]), retry_after=retry_after
                 )
@@ -594,6 +612,7 @@ class SiteCrawler:
             if _SOFT_404.search(page.title) or _SOFT_404.search(page.h1):
                 continue  # a "page not found" page that answers 200
             self.pages += 1
+            self.unchanged += answer.cached
             self._event(f"{self.pages} pages read")
             self._consider_page(answer.url, page, depth)
 
@@ -679,7 +698,11 @@ class SiteCrawler:
         where = f"{self.pages} pages of {self.site}"
         if self.searched_with:
             where += " and " + " and ".join(dict.fromkeys(self.searched_with))
-        message = f"read {where}" + (f"; stopped: {self.stopped}" if self.stopped else "")
+        message = f"read {where}"
+        if self.unchanged:
+            message += f" ({self.unchanged} unchanged since the last run)"
+        if self.stopped:
+            message += f"; stopped: {self.stopped}"
         self._event("done")
         return self._search(True, message, tuple(findings))
 
