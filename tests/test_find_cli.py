@@ -44,6 +44,10 @@ def test_find_writes_a_manifest_that_scan_fetch_reads(tmp_path: Path) -> None:
         f"⊘ Flå: not searched: {blocked.base}/: robots.txt of {blocked.host} does not allow"
         f" planscan to read {blocked.base}/"
     ) in out
+    footer = next(line for line in lines if line.startswith("│ found"))
+    assert [cell.strip() for cell in footer.split("│")[2:-1]] == [
+        "1/2", "0/2", "0/2", "0/2", "1/2", "0/2", "0/2", "0/2", "1/2", "2",
+    ]  # fmt: skip
     assert lines[-1] == "3 found (✓), 6 not found (x), 9 not searched (⊘) in 2 municipalities"
     # one request at a time per host, at least a second apart
     assert min(good.gaps()) >= 1.0

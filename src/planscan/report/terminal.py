@@ -761,12 +761,19 @@ def render_find(report: FindReport, keywords: KeywordSet) -> Group:
     that could not be searched and why, what changed since the last run, and a summary."""
     levels = keywords.levels
     table = Table(
-        title=f"Found online → {report.manifest or '(not written)'}", title_justify="left"
+        title=f"Found online → {_safe(report.manifest or '(not written)')}",
+        title_justify="left",
+        show_footer=len(report.searches) > 1,
     )
-    table.add_column("Municipality", no_wrap=True)
+    table.add_column("Municipality", no_wrap=True, footer="found")
     for level in levels:
-        table.add_column(level.label, justify="center")
-    table.add_column("pages", justify="right")
+        found = sum(
+            f.level == level.id and f.outcome is SearchOutcome.FOUND
+            for search in report.searches
+            for f in search.findings
+        )
+        table.add_column(level.label, justify="center", footer=f"{found}/{len(report.searches)}")
+    table.add_column("pages", justify="right", footer=str(sum(s.pages for s in report.searches)))
     counts = dict.fromkeys(SearchOutcome, 0)
     for search in report.searches:
         cells = []
