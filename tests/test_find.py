@@ -386,3 +386,22 @@ def test_a_second_run_asks_changed_since_and_reads_unchanged_pages_from_its_cach
     assert chosen(second.searches[0]) == chosen(first.searches[0])
     assert "(2 unchanged since the last run)" in second.searches[0].message
     assert second.searches[0].bytes < first.searches[0].bytes
+
+
+def test_the_sites_own_search_finds_what_the_links_do_not(keywords: KeywordSet) -> None:
+    from urllib.parse import unquote
+
+    def search(path: str) -> Answer | None:
+        if path.startswith("/sok?") and "planstrategi" in unquote(path):
+            return page("Søkeresultat", [("/filer/ps.pdf", "Planstrategi 2024-2027")])
+        return page("Søkeresultat") if path.startswith("/sok?") else None
+
+    site = Site(
+        {"/": page("Forside", [("/om/", "Om kommunen")], search="/sok"), "/filer/ps.pdf": pdf()},
+        fallback=search,
+    )
+    with serve(site):
+        report = find(["Hole"], keywords=keywords, settings=FAST, start_urls={"Hole": site.base})
+    assert chosen(report.searches[0])["planstrategi"] == "filer/ps.pdf"
+    assert "and the site's search" in report.searches[0].message
+    assert "/sok?sok=planstrategi" in site.paths()

@@ -331,6 +331,7 @@ class SiteCrawler:
         self._queue: list[tuple[float, int, str, int, str, str]] = []
         self._order = 0
         self._http: HttpClient | None = None
+        self._search_form: tuple[str, str] | None = None  # the front page's: action, field
 
     # -- requests ------------------------------------------------------------------
 
@@ -622,7 +623,7 @@ class SiteCrawler:
             found = recognise(heading, url, self.keywords, title=page.h1 or None)
             if found.is_plan:
                 self._add(url, heading, url, heading, found_format="web")
-        if depth == 0 and page.forms and not hasattr(self, "_search_form"):
+        if depth == 0 and page.forms and self._search_form is None:
             action, name = page.forms[0]
             self._search_form = (urljoin(url, action or url), name)
         base = urljoin(url, page.base) if page.base else url
@@ -666,10 +667,9 @@ class SiteCrawler:
 
     def _search_missing(self) -> None:
         """The site's own search, for levels without a plan yet."""
-        form = getattr(self, "_search_form", None)
-        if form is None:
+        if self._search_form is None:
             return
-        action, name = form
+        action, name = self._search_form
         missing = [lvl for lvl in self.keywords.levels if not self._plans(lvl.id)]
         if not missing:
             return
