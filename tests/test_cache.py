@@ -158,11 +158,18 @@ def test_cache_commands(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
     from typer.testing import CliRunner
 
     from planscan.cli import app
+    from planscan.find.pagecache import CachedPage, PageCache
 
     monkeypatch.setenv("PLANSCAN_CACHE_DIR", str(tmp_path / "c"))
     runner = CliRunner()
     assert runner.invoke(app, ["scan", str(plans), "-q"]).exit_code == 0
     info = runner.invoke(app, ["cache", "info"]).stdout
     assert info.startswith(f"{tmp_path / 'c'}\n8 documents, ")
-    assert runner.invoke(app, ["cache", "clear"]).stdout.startswith("removed 8 cached documents")
+    # A page planscan find read, kept for its next run: cleared too.
+    pages = PageCache(tmp_path / "c" / "find-pages")
+    pages.put("https://www.vefsn.kommune.no/planer", CachedPage("text/html", b"<p>x</p>", "e1"))
+    assert pages.get("https://www.vefsn.kommune.no/planer") is not None
+    cleared = runner.invoke(app, ["cache", "clear"]).stdout
+    assert cleared.startswith("removed 8 cached documents and 1 pages planscan find had read")
+    assert pages.get("https://www.vefsn.kommune.no/planer") is None
     assert runner.invoke(app, ["cache", "info"]).stdout.endswith("0 documents, 0.0 MiB\n")

@@ -520,6 +520,11 @@ def _cache_dir() -> Path:
     return Path(override) if override else default_cache_dir()
 
 
+def _find_pages_dir() -> Path:
+    """Where planscan find keeps the pages it read (inside the cache folder)."""
+    return _cache_dir() / "find-pages"
+
+
 def _progress() -> Any:
     from planscan.report.terminal import ScanProgress
 
@@ -613,10 +618,15 @@ def cache_info() -> None:
 def cache_clear() -> None:
     """Remove everything in the cache."""
     from planscan.cache import TextCache
+    from planscan.find.pagecache import PageCache
 
     directory = _cache_dir()
     removed = TextCache(directory).clear()
-    typer.echo(f"removed {removed} cached documents from {directory}")
+    pages = PageCache(_find_pages_dir()).clear()
+    typer.echo(
+        f"removed {removed} cached documents and {pages} pages planscan find had read"
+        f" from {directory}"
+    )
 
 
 @app.command()
@@ -767,7 +777,7 @@ def find(
         jobs=jobs,
         allow_hosts=tuple(allow_host or ()),
         allow_private=allow_private_hosts,
-        cache_dir=None if no_cache else _cache_dir() / "find-pages",
+        cache_dir=None if no_cache else _find_pages_dir(),
     )
 
     def action() -> tuple[FindReport, KeywordSet]:

@@ -44,6 +44,18 @@ class PageCache:
         digest = hashlib.sha256(url.encode("utf-8")).hexdigest()
         return self.root / digest[:2] / f"{digest}.page"
 
+    def clear(self) -> int:
+        """Remove every cached page (and temporary files a killed run left); return how many
+        pages."""
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        for path in list(self.root.rglob("*")):
+            if path.is_file() and path.name.endswith((".page", ".tmp")):
+                removed += path.name.endswith(".page")
+                path.unlink(missing_ok=True)
+        return removed
+
     def get(self, url: str) -> CachedPage | None:
         try:
             data = json.loads(self._path(url).read_text(encoding="utf-8"))
