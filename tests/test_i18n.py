@@ -256,3 +256,13 @@ def test_hits_csv_follows_the_dialect(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["municipality", "level", "path", "status"]
     assert len(rows) > 100 and all(len(row) == len(rows[0]) for row in rows)
+
+
+def test_notes_and_fail_on_in_norwegian() -> None:
+    """The frame of the notes on standard error is Norwegian; --fail-on names its cells."""
+    run = scan_examples("--lang", "nn", "--fail-on", "red")
+    assert run.exit_code == 1
+    lines = run.stderr.splitlines()
+    assert "planscan: --fail-on red: 19 celler er på eller under raud:" in lines
+    assert "planscan:   Sortland · Kommuneplan – samfunnsdel: x (ikkje funne på nett)" in lines
+    assert any(line.startswith("planscan: merk: examples/2021 har sin eigen") for line in lines)

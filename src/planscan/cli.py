@@ -497,10 +497,10 @@ def _finish(
     if details:
         _out()
         _out(render_details(result, options))
-    _err_lines(scan_notes(result, debug))
+    _err_lines(scan_notes(result, debug, options.lang))
     failing = failing_cells(result, outputs.fail_on)
     if outputs.fail_on is not None:
-        _err_lines(fail_on_notes(result, failing, outputs.fail_on))
+        _err_lines(fail_on_notes(result, failing, outputs.fail_on, options.lang))
     if result.failed:
         raise typer.Exit(int(ExitCode.DOCUMENT_ERRORS))
     raise typer.Exit(int(ExitCode.FAIL_ON if failing else ExitCode.OK))

@@ -7,33 +7,47 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from planscan.i18n import Language, get_language
 from planscan.models import Cell, FetchReport, ReviewOutcome, ScanResult, Status
+from planscan.report.legend import level_labels
+
+_ENGLISH = get_language("en")
 
 
-def scan_notes(result: ScanResult, debug: bool = False) -> list[str]:
-    """Every note about a scan, each a line starting with "planscan: "."""
-    lines = [f"planscan: warning: {warning}" for warning in result.warnings]
+def scan_notes(result: ScanResult, debug: bool = False, lang: Language = _ENGLISH) -> list[str]:
+    """Every note about a scan, each a line starting with "planscan: ". The frame is in the
+    reader's language; what the scan itself says (warnings, notes, messages) is English."""
+    warning, note = lang._("warning"), lang._("note")
+    lines = [f"planscan: {warning}: {text}" for text in result.warnings]
     for doc in result.failed:
         lines.append(f"planscan: {doc.path}: {doc.message}")
         if debug and doc.detail:
             lines += doc.detail.splitlines()
     for review in result.reviews:
         if review.outcome is not ReviewOutcome.APPLIED:
-            lines.append(f"planscan: {review.override.where}: review not applied: {review.message}")
+            not_applied = lang._("review not applied")
+            lines.append(f"planscan: {review.override.where}: {not_applied}: {review.message}")
     if result.fetch is not None:
         lines += kept_copy_notes(result.fetch)
-    lines += [f"planscan: note: {note}" for note in result.notes]
+    lines += [f"planscan: {note}: {text}" for text in result.notes]
     for folder in result.skipped_plan_sets:
-        lines.append(
-            f"planscan: note: {folder} has its own plans.yaml and was left out;"
-            f" scan it with --manifest {Path(folder) / 'plans.yaml'}"
+        left_out = lang._(
+            "{folder} has its own plans.yaml and was left out; scan it with --manifest {manifest}",
+            folder=folder,
+            manifest=Path(folder) / "plans.yaml",
         )
+        lines.append(f"planscan: {note}: {left_out}")
     if result.shard is not None:
         part = result.shard
-        lines.append(
-            f"planscan: shard {part.index}/{part.count}: {len(part.positions)} of {part.total}"
-            " documents; join the parts' JSON with planscan merge"
+        shard = lang._(
+            "shard {index}/{count}: {documents} of {total} documents; join the parts' JSON with"
+            " planscan merge",
+            index=part.index,
+            count=part.count,
+            documents=len(part.positions),
+            total=part.total,
         )
+        lines.append(f"planscan: {shard}")
     return lines
 
 
@@ -51,20 +65,35 @@ def fetch_notes(report: FetchReport) -> list[str]:
     return [f"planscan: {record.url}: {record.message}" for record in report.failed]
 
 
-def fail_on_notes(result: ScanResult, cells: Sequence[Cell], fail_on: Status) -> list[str]:
+def fail_on_notes(
+    result: ScanResult, cells: Sequence[Cell], fail_on: Status, lang: Language = _ENGLISH
+) -> list[str]:
     """Why --fail-on makes the scan fail: every cell at or below the status, by name."""
     if not cells:
         return []
-    labels = {level.id: level.label for level in result.levels}
-    lines = [
-        f"planscan: --fail-on {fail_on.value}: {len(cells)}"
-        f" cell{'s are' if len(cells) != 1 else ' is'} at or below {fail_on.value}:"
-    ]
+    labels = level_labels(result, lang)
+    word = _word(fail_on, lang)
+    count = lang.ngettext(
+        "{n} cell is at or below {status}:",
+        "{n} cells are at or below {status}:",
+        len(cells),
+        status=word,
+    )
+    lines = [f"planscan: --fail-on {fail_on.value}: {count}"]
     for cell in cells:
-        shown = "x (missing)" if cell.shown is Status.MISSING else cell.shown.value
-        reviewed = " (set by a reviewer)" if cell.reviewed else ""
+        shown = (
+            f"x ({_word(Status.MISSING, lang)})"
+            if cell.shown is Status.MISSING
+            else _word(cell.shown, lang)
+        )
+        reviewed = " " + lang._("(set by a reviewer)") if cell.reviewed else ""
         lines.append(
             f"planscan:   {cell.municipality} · {labels.get(cell.level, cell.level)}:"
             f" {shown}{reviewed}"
         )
     return lines
+
+
+def _word(status: Status, lang: Language) -> str:
+    """English keeps the ids (missing, red) --fail-on takes; Norwegian its words."""
+    return lang.status_word(status) if lang.norwegian else status.value
