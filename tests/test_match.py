@@ -178,3 +178,26 @@ def test_prefix_mode_needs_the_term_first(keywords: KeywordSet) -> None:
     prefix = replace(keywords, terms=(Term("bolig", MatchMode.PREFIX, 1.0, False),))
     hits = hits_in_text("Boligene, boligsosiale og utleieboliger", prefix)
     assert [h.match for h in hits["bolig"]] == ["Boligene", "boligsosiale"]
+
+
+def test_folding_joined_words_is_folding_each_word() -> None:
+    """The learning memories fold, casefold and skeleton a document's new words all at once,
+    in one string: the same as word by word, and the letters fold() rewrites are all known."""
+    from planscan import chars, match
+
+    assert {chr(code) for code in chars._FOLD} == {letter for letter, _ in match._FOLDED_LETTERS}
+    words = ["Bustadsosial", "BOLIGSØKER", "Straße", "İzmir", "ΑΣ", "cIient", "rnøte", "éèäöå", "a"]
+    assert match._skeletons(words) == [match.ocr_skeleton(word) for word in words]
+    assert match._joined_casefolded(words) == match._joined(w.casefold() for w in words)
+    assert match._joined_casefolded(words, folded=True) == match._joined(
+        chars.fold(w) for w in words
+    )
+    joined, starts = match._joined_casefolded(words)
+    for needle in ("bo", "s", "a", "ss", "rn", "zmir", "ασ"):
+        for prefix in (True, False):
+            expected = [
+                i
+                for i, w in enumerate(words)
+                if (w.casefold().startswith(needle) if prefix else needle in w.casefold())
+            ]
+            assert match._find_in_joined(joined, starts, needle, prefix) == expected

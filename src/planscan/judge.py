@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from typing import NamedTuple
 
 from planscan.chars import fold
@@ -86,38 +87,47 @@ class _Page:
     def __init__(self, text: str, rules: _Rules) -> None:
         self.text = text
         lines = text.split("\n")
-        self.starts: list[int] = []
-        self.lengths: list[int] = []
-        at = 0
-        for line in lines:
-            self.starts.append(at)
-            self.lengths.append(len(line))
-            at += len(line) + 1
-        self.flags = [0] * len(lines)
+        self.lengths = lengths = list(map(len, lines))
+        # Each line starts after the ones before it and their line breaks (summed in C).
+        self.starts = list(accumulate(map((1).__add__, lengths), initial=0))
+        self.starts.pop()
+        self.flags = flags = [0] * len(lines)
+        self.breaks: list[int] = []
+        self.headings: list[int] = []
         contents_page = any(rules.is_contents_heading(line) for line in lines[:8])
         previous_end = True  # the page's first line follows nothing
         open_line = lead_in = False  # the line before ends mid-sentence / with a colon
         for number, line in enumerate(lines):
-            first = line[:1]
             if (
-                first.islower()
+                line[:1].islower()
                 and line[1:2] not in (".", ")")
                 and not contents_page
                 and "..." not in line
                 and "…" not in line
             ):
-                flag = 0  # a line that carries on a sentence: most lines of prose
-            else:
-                flag = _line_flags(line, previous_end, open_line, lead_in, contents_page)
-            self.flags[number] = flag
+                # A line that carries on a sentence: most lines of prose. It breaks nothing
+                # and is no heading, and does not start with a digit.
+                ended = line.endswith(_ENDS)
+                lead_in = ended and line[-1] == ":"
+                previous_end = ended
+                open_line = not ended
+                continue
+            flag = _line_flags(line, previous_end, open_line, lead_in, contents_page)
             ended = line.endswith(_ENDS)
             lead_in = line.endswith(":") and not (
                 line[:1].isdigit() and _SECTION_NUMBER.match(line)
             )
-            previous_end = bool(flag & (_F_HEADING | _F_ITEM)) or ended
-            open_line = not flag & _F_HEADING and not ended
-        self.breaks = [n for n, flag in enumerate(self.flags) if flag]
-        self.headings = [n for n, flag in enumerate(self.flags) if flag & _F_HEADING]
+            if flag:
+                flags[number] = flag
+                self.breaks.append(number)
+                if flag & _F_HEADING:
+                    self.headings.append(number)
+                    previous_end, open_line = True, False
+                    continue
+                previous_end = bool(flag & _F_ITEM) or ended
+            else:
+                previous_end = ended
+            open_line = not ended
         self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
         self.bullets = any(bullet in text for bullet in _INLINE_BULLETS)
 
@@ -244,7 +254,7 @@ def _looks_like_heading(line: str, after_an_end: bool, item: bool, numbered: boo
     stripped = line.strip()
     if not (numbered or after_an_end or stripped.endswith(":") or stripped.isupper()):
         return False
-    letters = sum(1 for c in stripped if c.isalpha())
+    letters = sum(map(str.isalpha, stripped))
     if letters < 3 or letters < len(stripped) / 2:
         return False
     if not numbered:

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
@@ -311,7 +312,7 @@ class _OcrMemory:
             for found in self.hits.values():
                 found.clear()
             new = list(dict.fromkeys(words))
-        skeletons = [ocr_skeleton(word) for word in new]
+        skeletons = _skeletons(new)
         for key in self.keys:
             target, budget, anchored = key
             self.hits[key].update(
@@ -325,7 +326,7 @@ _OCR_MEMORIES: dict[tuple[MatchingRules, frozenset[OcrKey]], _OcrMemory] = {}
 
 
 def _ocr_memory(keywords: KeywordSet) -> _OcrMemory:
-    keys = frozenset(_ocr_keys(keywords))
+    keys = _keys_of(keywords)[1]
     group = (keywords.matching, keys)
     memory = _OCR_MEMORIES.get(group)
     if memory is None:
@@ -365,8 +366,8 @@ class _ExactMemory:
             for found in (*self.exact.values(), *self.folded.values()):
                 found.clear()
             new = list(dict.fromkeys(words))
-        casefolded = _joined(word.casefold() for word in new)
-        folded = _joined(fold(word) for word in new)
+        casefolded = _joined_casefolded(new)
+        folded = _joined_casefolded(new, folded=True)
         for key in self.keys:
             form, prefix = key
             self.exact[key].update(
@@ -380,13 +381,30 @@ _EXACT_MEMORIES: dict[frozenset[ExactKey], _ExactMemory] = {}
 
 
 def _exact_memory(keywords: KeywordSet) -> _ExactMemory:
-    keys = frozenset(_exact_keys(keywords))
+    keys = _keys_of(keywords)[0]
     memory = _EXACT_MEMORIES.get(keys)
     if memory is None:
         if len(_EXACT_MEMORIES) > 8:  # another keywords file: start again
             _EXACT_MEMORIES.clear()
         memory = _EXACT_MEMORIES[keys] = _ExactMemory(keys)
     return memory
+
+
+_KEYS: dict[int, tuple[KeywordSet, frozenset[ExactKey], frozenset[OcrKey]]] = {}
+
+
+def _keys_of(keywords: KeywordSet) -> tuple[frozenset[ExactKey], frozenset[OcrKey]]:
+    """The exact and OCR keys of a keywords file, worked out once (not per document)."""
+    found = _KEYS.get(id(keywords))
+    if found is None or found[0] is not keywords:
+        if len(_KEYS) > 8:
+            _KEYS.clear()
+        found = _KEYS[id(keywords)] = (
+            keywords,
+            frozenset(_exact_keys(keywords)),
+            frozenset(_ocr_keys(keywords)),
+        )
+    return found[1], found[2]
 
 
 def _exact_keys(keywords: KeywordSet) -> list[ExactKey]:
@@ -470,6 +488,9 @@ class _RememberingMatcher:
         self._learnt = False  # the OCR memory knows this document's words
         self._learnt_exact = False  # the exact memory does
         self._decided: dict[tuple[str, MatchMode, bool], dict[str, MatchKind]] = {}
+        self._matched: dict[
+            tuple[MatchMode, bool, tuple[str, ...], tuple[str, ...]], dict[str, MatchKind]
+        ] = {}
 
     @cached_property
     def _casefolded(self) -> tuple[str, list[int]]:
@@ -480,9 +501,19 @@ class _RememberingMatcher:
         return _joined(fold(word) for word in self.words)
 
     def matches(self, term: Term, forms: Iterable[str] | None = None) -> dict[str, MatchKind]:
-        """Return the vocabulary words that count as the term, with how each matched."""
+        """Return the vocabulary words that count as the term, with how each matched.
+
+        Decided once per document for the same forms, mode, OCR and exclusions (phrases
+        share parts: "bolig", "kommunal"); the dict returned is shared: not to be changed."""
         mode = MatchMode.PREFIX if term.mode is MatchMode.PHRASE else term.mode
         forms = tuple(forms if forms is not None else term.forms)
+        key = (mode, term.ocr, term.exclusions, forms)
+        found = self._matched.get(key)
+        if found is None:
+            found = self._matched[key] = self._matches(term, mode, forms)
+        return found
+
+    def _matches(self, term: Term, mode: MatchMode, forms: tuple[str, ...]) -> dict[str, MatchKind]:
         found: dict[str, MatchKind] = {}
         if mode is MatchMode.ABBREVIATION:
             found.update((form, MatchKind.EXACT) for form in forms if form in self.word_set)
@@ -552,10 +583,53 @@ def _joined(words: Iterable[str]) -> tuple[str, list[int]]:
     return "\n".join(parts), starts
 
 
+# The letters fold() writes otherwise (chars.py's table; tests/test_match.py checks it):
+# str.replace for each is ten times quicker than str.translate on a long text.
+_FOLDED_LETTERS = tuple((letter, fold(letter)) for letter in "æøåäöéè")
+
+
+def _fold_long(text: str) -> str:
+    """fold() of a long text (words joined), the same result at C speed."""
+    text = text.casefold()
+    for letter, folded in _FOLDED_LETTERS:
+        if letter in text:
+            text = text.replace(letter, folded)
+    return text
+
+
+def _joined_casefolded(words: Sequence[str], folded: bool = False) -> tuple[str, list[int]]:
+    """_joined() of the words casefolded (or folded), at C speed: casefolding and folding
+    map each letter alone, and no word holds a line break."""
+    joined = "\n".join(words)
+    joined = _fold_long(joined) if folded else joined.casefold()
+    # Where each word starts: its length and a line break after each, summed (in C).
+    starts = list(accumulate(map((1).__add__, map(len, joined.split("\n"))), initial=0))
+    starts.pop()
+    return joined, starts
+
+
+def _skeletons(words: Sequence[str]) -> list[str]:
+    """ocr_skeleton() of each word (at least one), folded and replaced in one string: no
+    confusion spans a line break, and no word holds one."""
+    joined = _fold_long("\n".join(words))
+    for damaged, letter in _OCR_PAIRS:
+        joined = joined.replace(damaged, letter)
+    return joined.translate(_OCR_CHARS).split("\n")
+
+
 def _find_in_joined(joined: str, starts: list[int], needle: str, prefix: bool) -> list[int]:
     """The indexes of the words that contain `needle` (or start with it, if `prefix`)."""
     found: list[int] = []
     if not needle:
+        return found
+    if prefix:  # only the words that start with it: a line break and the needle
+        if joined.startswith(needle):
+            found.append(0)
+        marker = "\n" + needle
+        at = joined.find(marker)
+        while at >= 0:
+            found.append(bisect_left(starts, at + 1))
+            at = joined.find(marker, at + len(marker))
         return found
     at = joined.find(needle)
     while at >= 0:
