@@ -274,3 +274,26 @@ def test_every_hit_points_at_its_passage(keywords: KeywordSet) -> None:
         assert hit.passage is not None
         passage = doc.passages[hit.passage]
         assert passage.start <= hit.offset < passage.end
+
+
+def test_quick_fold_is_fold() -> None:
+    """judge folds passages with str.replace for the letters fold() rewrites: the same."""
+    from planscan import chars, judge
+
+    assert {chr(code) for code in chars._FOLD} == {letter for letter, _ in judge._FOLDED_LETTERS}
+    for text in ("Bustadsosial BOLIGSØKER Straße İzmir ΑΣ", "Ærlig æøå ÄÖÉÈ éè", "", "x"):
+        assert judge._fold(text) == chars.fold(text)
+
+
+def test_a_listed_word_starts_a_word() -> None:
+    """_WordList finds a listed word only where a word starts, as its lookbehind did."""
+    from planscan.judge import _WordList
+
+    words = _WordList.of(["bolig", "sosial bolig", "tiltak"], whole=False)
+    assert words.search("utleieboliger og sosial  boliger") == "sosial bolig"
+    assert words.search("utleieboliger, 2bolig, _bolig") == "bolig"
+    assert words.search("utleieboliger og 2boliger") is None
+    assert words.search("bolig") == "bolig"
+    whole = _WordList.of(["skal"], whole=True)
+    assert whole.search("skaleres skal_ skal.") == "skal"
+    assert whole.search("skaleres") is None
