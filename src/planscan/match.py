@@ -86,10 +86,10 @@ class DocumentIndex:
         handful of words that start a phrase, and than reading every page for a rare one.
         """
         on_pages = self.words_on_pages
+        pages = self.pages
         for word in words:
-            for page, text in enumerate(self.pages):
-                if word not in on_pages[page]:
-                    continue
+            for page in [page for page, has in enumerate(on_pages) if word in has]:
+                text = pages[page]
                 at = text.find(word)
                 while at >= 0:
                     end = at + len(word)
@@ -313,10 +313,17 @@ class _OcrMemory:
                 found.clear()
             new = list(dict.fromkeys(words))
         skeletons = _skeletons(new)
+        # Shortest first: a word shorter than a form less its edits cannot hold it (the two
+        # share at most the word's letters), so each form is compared with the long enough.
+        order = sorted(range(len(new)), key=lambda i: len(skeletons[i]))
+        lengths = [len(skeletons[i]) for i in order]
+        by_length = [skeletons[i] for i in order]
         for key in self.keys:
             target, budget, anchored = key
+            low = bisect_left(lengths, len(target) - budget)
             self.hits[key].update(
-                new[i] for i in _ocr_candidates(target, budget, anchored, skeletons)
+                new[order[low + i]]
+                for i in _ocr_candidates(target, budget, anchored, by_length[low:])
             )
         self.checked.update(new)
 
@@ -488,6 +495,7 @@ class _RememberingMatcher:
         self._learnt = False  # the OCR memory knows this document's words
         self._learnt_exact = False  # the exact memory does
         self._decided: dict[tuple[str, MatchMode, bool], dict[str, MatchKind]] = {}
+        self._occurrences: dict[int, tuple[dict[str, MatchKind], int]] = {}
         self._matched: dict[
             tuple[MatchMode, bool, tuple[str, ...], tuple[str, ...]], dict[str, MatchKind]
         ] = {}
@@ -512,6 +520,14 @@ class _RememberingMatcher:
         if found is None:
             found = self._matched[key] = self._matches(term, mode, forms)
         return found
+
+    def occurrences(self, found: dict[str, MatchKind], vocabulary: dict[str, int]) -> int:
+        """How often the document has the words of a matches() result (added up once)."""
+        known = self._occurrences.get(id(found))
+        if known is None or known[0] is not found:
+            total = sum(map(vocabulary.__getitem__, found))
+            known = self._occurrences[id(found)] = (found, total)
+        return known[1]
 
     def _matches(self, term: Term, mode: MatchMode, forms: tuple[str, ...]) -> dict[str, MatchKind]:
         found: dict[str, MatchKind] = {}
@@ -694,7 +710,7 @@ def _phrase_positions(
         }
         if not long_words or not all(long_words.values()):
             continue  # no part to start from, or a part no word of this document matches
-        anchor = min(long_words, key=lambda i: sum(vocabulary[w] for w in long_words[i]))
+        anchor = min(long_words, key=lambda i: matcher.occurrences(long_words[i], vocabulary))
         anchor_words = long_words[anchor]
         checks = [
             long_words[i].get if i in long_words else _part_check(term, part, matcher)
