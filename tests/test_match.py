@@ -201,3 +201,19 @@ def test_folding_joined_words_is_folding_each_word() -> None:
                 if (w.casefold().startswith(needle) if prefix else needle in w.casefold())
             ]
             assert match._find_in_joined(joined, starts, needle, prefix) == expected
+
+
+def test_words_found_by_str_find_as_by_the_regex() -> None:
+    """find_positions finds a term's words with str.find on the pages that have them: the same
+    places as the whole-word regex over every page (_locate), whatever glues to the word."""
+    from planscan import match
+
+    pages = [
+        "Bolig og boliger, utleiebolig; bolig_2 2bolig bolig2 «bolig» bolig-\nbolig",
+        "aa aaa aa.aa a",
+        "ingen treff her",
+    ]
+    index = index_document(pages)
+    for words in (["bolig", "boliger"], ["aa", "aaa", "a"], ["Bolig", "utleiebolig"]):
+        expected = list(match._locate(index.pages, words, index.words_on_pages))
+        assert sorted(index.find_words(words)) == expected

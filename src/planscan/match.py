@@ -180,7 +180,10 @@ def find_positions(
         else:
             for word, kind in matcher.matches(term).items():
                 by_word[word].append((term.key, kind))
-    for page, start, end, word in _locate(index.pages, by_word, index.words_on_pages):
+    # str.find for each word on the pages that have it (find_words), in page order as a
+    # regex over the pages would find them: several times quicker than that regex, which
+    # tries every word at every position of a page.
+    for page, start, end, word in sorted(index.find_words(by_word)):
         for term_key, kind in by_word[word]:
             found[term_key][(page, start, end)] = kind
     return found, by_word
