@@ -328,22 +328,21 @@ def fetch_case(path: str, *more: str, wall: float = 60):
 
 def output_fifo_case(folder: Path, shared: Shared) -> Setup:
     """--json to a FIFO that a reader holds open: written through, never renamed over."""
+    import threading
+
     plans = _plans(folder, "samfunnsdel.pdf", lambda p: make_pdf(p, GOOD_TEXT))
     fifo = _fifo(folder / "out.fifo")
-    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    holder = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # so that a writer may open it
     chunks: list[bytes] = []
 
+    def read() -> None:
+        with fifo.open("rb") as pipe:
+            chunks.append(pipe.read())
+
+    threading.Thread(target=read, daemon=True).start()
+
     def check(folder: Path, out: str, err: str) -> str | None:
-        try:
-            while True:
-                chunk = os.read(reader, 1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-        except BlockingIOError:
-            pass
-        finally:
-            os.close(reader)
+        os.close(holder)
         if not fifo.is_fifo():
             return "the FIFO was replaced by a regular file"
         if not b"".join(chunks).lstrip().startswith(b"{"):

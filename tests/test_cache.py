@@ -173,3 +173,82 @@ def test_cache_commands(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert cleared.startswith("removed 8 cached documents and 1 pages planscan find had read")
     assert pages.get("https://www.vefsn.kommune.no/planer") is None
     assert runner.invoke(app, ["cache", "info"]).stdout.endswith("0 documents, 0.0 MiB\n")
+
+
+def _rewrite(entry: Path, text: str) -> None:
+    entry.write_bytes(zlib.compress(text.encode()))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda d: {**d, "text": 12345}, id="text-a-number"),
+        pytest.param(
+            lambda d: {**d, "info": {**d["info"], "page_labels": [1, {"x": 2}]}}, id="labels"
+        ),
+        pytest.param(lambda d: {**d, "headers": [[1, [2]], 3]}, id="headers"),
+        pytest.param(lambda d: {**d, "vocabulary": [1]}, id="vocabulary"),
+        pytest.param(lambda d: {**d, "vocabulary": {"bolig": "7"}}, id="count-as-text"),
+        pytest.param(lambda d: {**d, "info": {**d["info"], "pages": -1}}, id="negative"),
+        pytest.param(lambda d: {**d, "truncated": "no"}, id="truncated"),
+        pytest.param(lambda d: [1, 2, 3], id="not-a-mapping"),
+        pytest.param(lambda d: "@deep@", id="deep-nesting"),
+    ],
+)
+def test_a_text_entry_of_the_wrong_shape_is_read_again(
+    plans: Path, tmp_path: Path, damage: object
+) -> None:
+    """Entries that inflate and parse but hold the wrong types (issue 20): a warning, and
+    the document is read again, never a crash or a wrong count."""
+    options = ScanOptions(cache_dir=tmp_path / "cache")
+    first = planscan.scan([plans], options=options)
+    for entry in _entries(tmp_path / "cache", analyses=True):
+        entry.unlink()  # so the text entries are read
+    for entry in _entries(tmp_path / "cache", analyses=False):
+        changed = damage(json.loads(zlib.decompress(entry.read_bytes())))  # type: ignore[operator]
+        text = json.dumps(changed).replace('"@deep@"', "[" * 200_000 + "]" * 200_000)
+        _rewrite(entry, text)
+    second = planscan.scan([plans], options=options)
+    assert second.documents == first.documents
+    assert second.warnings and all("cache entry damaged" in w for w in second.warnings)
+
+
+def test_an_entry_that_inflates_past_the_cap_is_not_inflated(
+    plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planscan import cache
+
+    monkeypatch.setattr(cache, "MAX_ENTRY_BYTES", 1 << 20)
+    options = ScanOptions(cache_dir=tmp_path / "cache")
+    first = planscan.scan([plans], options=options)
+    for entry in _entries(tmp_path / "cache", analyses=True):
+        entry.write_bytes(zlib.compress(b" " * (8 << 20)))  # 8 MiB of spaces from 8 KB
+    second = planscan.scan([plans], options=options)
+    assert second.documents == first.documents
+    assert any("inflates to more than 1 MiB" in w for w in second.warnings)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_the_text_of_a_protected_document_is_never_cached(tmp_path: Path, engine: str) -> None:
+    """Read once with --password, the text must not be served to a scan without it."""
+    from tests.fixtures import hostile
+
+    files = hostile.build_hostile(tmp_path / "hostile")
+    folder = tmp_path / "plans" / "Vefsn"
+    folder.mkdir(parents=True)
+    shutil.copyfile(files["encrypted"], folder / "boligplan.pdf")
+    options = ScanOptions(cache_dir=tmp_path / "cache", password="hemmelig", engine=engine)
+    assert planscan.scan([tmp_path / "plans"], options=options).documents[0].counts["Husbanken"]
+    for entry in (tmp_path / "cache").rglob("*.z"):
+        assert b"Husbanken" not in zlib.decompress(entry.read_bytes())
+    without = ScanOptions(cache_dir=tmp_path / "cache", engine=engine)
+    doc = planscan.scan([tmp_path / "plans"], options=without).documents[0]
+    assert (doc.status.value, doc.reason) == ("error", "encrypted")
+
+
+def test_an_unprotected_document_read_with_a_password_is_still_cached(
+    plans: Path, tmp_path: Path
+) -> None:
+    options = ScanOptions(cache_dir=tmp_path / "cache", password="ikke-brukt")
+    planscan.scan([plans], options=options)
+    assert _entries(tmp_path / "cache", analyses=False)

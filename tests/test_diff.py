@@ -237,3 +237,40 @@ def test_results_made_differently_are_said_to_be(tmp_path: Path) -> None:
         f"planscan: note: {change.caveats[0]}",
         f"planscan: note: {change.caveats[1]}",
     ]
+
+
+def _wrong_shapes(good: dict[str, Any]) -> list[tuple[str, Any]]:
+    return [
+        ("levels-a-number", {**good, "levels": 5}),
+        ("matrix-of-nonsense", {**good, "matrix": [{"x": 1}]}),
+        ("cell-status-unknown", {**good, "matrix": [{**good["matrix"][0], "status": "blue"}]}),
+        ("document-a-number", {**good, "documents": [5]}),
+        ("municipality-a-list", {**good, "municipalities": [["Vefsn"]]}),
+        ("keywords-a-list", {**good, "keywords": [1]}),
+    ]
+
+
+def test_a_result_file_of_the_wrong_shape_is_one_line_naming_it(tmp_path: Path) -> None:
+    """Issue 20: JSON that parses but is not what scan --json writes: exit 2, one line."""
+    good = tmp_path / "good.json"
+    result = CliRunner().invoke(
+        app, ["scan", str(Path(__file__).parents[1] / "examples" / "Vefsn"), "--json", str(good)]
+    )
+    assert good.exists(), result.stderr
+    data = json.loads(good.read_text(encoding="utf-8"))
+    for name, shape in _wrong_shapes(data):
+        bad = tmp_path / f"{name}.json"
+        bad.write_text(json.dumps(shape), encoding="utf-8")
+        code, _, err = run("diff", str(good), str(bad))
+        assert code == ExitCode.USAGE, (name, err)
+        assert len(err.splitlines()) == 1 and err.startswith(f"planscan: {bad}: "), (name, err)
+
+
+def test_a_pipe_given_as_a_result_file_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "result.json"
+    os.mkfifo(fifo)
+    code, _, err = run("diff", str(fifo), str(fifo))
+    assert code == ExitCode.USAGE
+    assert err == f"planscan: {fifo}: cannot read: not a regular file but a pipe (FIFO)\n"

@@ -374,3 +374,102 @@ def test_a_store_named_like_markup_is_printed_as_it_is(site: Site, tmp_path: Pat
     code, stdout, _ = run("fetch", str(manifest), "--store", str(store))
     assert code == ExitCode.OK
     assert f"Fetched into {store}" in " ".join(stdout.split()) and "💯" not in stdout
+
+
+# Hostile servers (issue 20) -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_site(docs: dict[str, Path]) -> Iterator[str]:
+    from tests.fixtures import hostile
+
+    pdf = docs["terms_pdf"].read_bytes()
+    encoded = {"/twice.pdf": (hostile.gzip_layers(pdf, 2), "gzip, gzip")}
+    bomb = hostile.gzip_bomb(inflated_mib=64, layers=3)
+    with hostile.serve_hostile({"/good.pdf": pdf}, bomb, encoded) as base:
+        yield base
+
+
+def test_layers_of_gzip_are_inflated_one_by_one_up_to_the_cap(
+    hostile_site: str, tmp_path: Path
+) -> None:
+    """Content-Encoding: gzip, gzip, gzip on a few hundred bytes: stopped at --max-bytes
+    in the first layer that passes it, never inflated whole in memory."""
+    import tracemalloc
+
+    settings = FetchSettings(max_bytes=1 << 20, retries=0)
+    tracemalloc.start()
+    try:
+        record = fetch_urls([f"{hostile_site}/gzip-bomb.pdf"], store=tmp_path, settings=settings)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 << 20  # the 64 MiB the bomb inflates to were never held at once
+    assert record.records[0].outcome is FetchOutcome.TOO_LARGE
+    assert "--max-bytes" in (record.records[0].message or "")
+    assert list((tmp_path / "tmp").glob("*.part")) == []
+
+
+def test_a_body_encoded_twice_is_stored_as_the_file(
+    hostile_site: str, tmp_path: Path, docs: dict[str, Path]
+) -> None:
+    record = fetch_urls([f"{hostile_site}/twice.pdf"], store=tmp_path, settings=FAST).records[0]
+    assert record.outcome is FetchOutcome.DOWNLOADED
+    assert record.sha256 == hashlib.sha256(docs["terms_pdf"].read_bytes()).hexdigest()
+
+
+def test_url_credentials_are_used_but_never_stored_or_shown(
+    hostile_site: str, tmp_path: Path
+) -> None:
+    from planscan.urls import with_credentials
+    from tests.fixtures.hostile import PRIVATE_LOGIN
+
+    plain = f"{hostile_site}/private.pdf"
+    refused = fetch_urls([plain], store=tmp_path / "a", settings=FAST).records[0]
+    assert refused.http_status == 401
+    url = with_credentials(plain, PRIVATE_LOGIN)
+    assert "p%40ss%3Aword@" in url
+    manifest = tmp_path / "plans.yaml"
+    manifest.write_text(
+        f"plans:\n  - {{municipality: Vefsn, level: temaplan-bolig, url: '{url}'}}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "result.json"
+    args = ["scan", "--manifest", str(manifest), "--fetch", "--store", str(tmp_path / "store")]
+    result = CliRunner().invoke(
+        app, [*args, "--json", str(out), "--markdown", str(tmp_path / "m.md")]
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["documents"][0]["url"] == plain  # fetched with the login, shown without
+    assert data["documents"][0]["status"] != "error"
+    for text in (
+        result.stdout,
+        result.stderr,
+        *(
+            p.read_text("utf-8", "replace")
+            for p in tmp_path.rglob("*")
+            if p.is_file() and p.suffix in (".json", ".md")
+        ),
+    ):
+        assert "p@ss" not in text and "p%40ss" not in text and "planner:" not in text
+
+
+@pytest.mark.slow  # waits on a server that never answers
+def test_the_whole_fetch_has_a_time_budget(hostile_site: str, tmp_path: Path) -> None:
+    settings = FetchSettings(connect_timeout=5, read_timeout=5, deadline=60, budget=2, retries=0)
+    urls = [f"{hostile_site}/silent.pdf", f"{hostile_site}/good.pdf"]
+    report = fetch_urls(urls, store=tmp_path, settings=settings)
+    assert [r.outcome for r in report.records] == [FetchOutcome.FAILED, FetchOutcome.FAILED]
+    assert "--budget" in (report.records[1].message or "")
+
+
+def test_a_download_a_killed_fetch_left_is_swept(hostile_site: str, tmp_path: Path) -> None:
+    import os
+
+    left = tmp_path / "tmp" / "download-abc.part"
+    left.parent.mkdir(parents=True)
+    left.write_bytes(b"%PDF half")
+    os.utime(left, (time.time() - 7200, time.time() - 7200))
+    fetch_urls([f"{hostile_site}/good.pdf"], store=tmp_path, settings=FAST)
+    assert not left.exists()

@@ -26,6 +26,7 @@ ORDER = (
     "documentjson",  # a document's result as JSON data, both ways
     "inputfile",  # files read only when regular, and of a bounded size
     "childprocess",  # child processes that end with planscan
+    "urls",  # URLs without user information, as they are stored and shown
     "yamlfile",
     "keywords",
     "match",  # matching terms; also the "did you mean" of registry (the rapidfuzz module)

@@ -142,3 +142,36 @@ def test_merge_says_what_is_wrong_with_the_parts(clean_tree: Path, tmp_path: Pat
         f"planscan: {parts[0]}: scanned with another keywords file (keywords.yaml (built in));"
         " give that file with --keywords\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("shard", {"count": "2", "total": 1, "index": 1, "positions": [0]}),
+        ("shard", {"count": 1, "total": 1, "index": 1, "positions": ["0"]}),
+        ("documents", {"a": 1}),
+        ("municipalities", [1]),
+        ("matrix", [7]),
+        ("keywords", []),
+    ],
+)
+def test_a_part_of_the_wrong_shape_is_one_line_naming_it(
+    tmp_path: Path, field: str, value: object
+) -> None:
+    """Issue 20: a part that parses but has a field of the wrong type: exit 2, one line."""
+    part = tmp_path / "part.json"
+    data = {
+        "planscan_version": "x",
+        "keywords": {"sha256": "0", "path": "k"},
+        "levels": [],
+        "municipalities": [],
+        "matrix": [],
+        "documents": [],
+        "shard": {"count": 1, "total": 0, "index": 1, "positions": []},
+        field: value,
+    }
+    part.write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(app, ["merge", str(part)])
+    assert result.exit_code == ExitCode.USAGE
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(f"planscan: {part}: "), result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+import threading
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -51,3 +52,36 @@ def test_reports_are_readable_by_others_as_a_new_file_would_be(tmp_path: Path) -
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
     finally:
         os.umask(umask)
+
+
+def test_an_output_that_is_a_pipe_or_a_device_is_written_into_not_replaced(
+    tmp_path: Path,
+) -> None:
+    """Issue 20: --json to a FIFO (or a link to /dev/null) writes through it; renaming a
+    finished file over it would replace the pipe or the device."""
+    plans = Path(__file__).resolve().parents[1] / "examples" / "Vefsn"
+    fifo = tmp_path / "result.fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader from the start
+    link = tmp_path / "nothing.csv"
+    link.symlink_to(os.devnull)
+    chunks: list[bytes] = []
+
+    def read() -> None:  # as `planscan scan --json >(jq ...)` would: while it is written
+        with fifo.open("rb") as pipe:  # waits for planscan to open it
+            chunks.append(pipe.read())
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    try:
+        result = CliRunner().invoke(
+            app, ["scan", str(plans), "--json", str(fifo), "--csv", str(link), "-q"]
+        )
+    finally:
+        thread.join(timeout=10)
+        os.close(reader)
+    received = b"".join(chunks)
+    assert result.exit_code == 0, result.stderr
+    assert received.lstrip().startswith(b"{")
+    assert fifo.is_fifo() and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fifo.name, link.name])

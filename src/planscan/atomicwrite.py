@@ -12,8 +12,14 @@ from pathlib import Path
 
 def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None:
     """Write data to path via a temporary file and a rename, so a crash or a kill never
-    leaves half a report, and the previous report stays until the new one is complete."""
+    leaves half a report, and the previous report stays until the new one is complete.
+
+    A path that is a device or a pipe (`--json /dev/null`, `--csv >(gzip ...)`) is written
+    into as it is: renaming a file over it would replace the device or the pipe."""
     payload = data.encode(encoding) if isinstance(data, str) else data
+    if _is_special(path):
+        _write_through(path, payload)
+        return
     directory = path.parent if str(path.parent) else Path(".")
     sweep_stale_temporaries(path)
     mode = _mode_for(path)
@@ -32,6 +38,25 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
         except FileNotFoundError:
             pass
         raise
+
+
+def _is_special(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_through(path: Path, payload: bytes) -> None:
+    # O_NONBLOCK: a pipe nobody reads fails at once (ENXIO) instead of waiting for ever.
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "wb", closefd=False) as handle:
+            handle.write(payload)
+    finally:
+        os.close(fd)
 
 
 STALE_SECONDS = 3600

@@ -22,13 +22,18 @@ from typing import Any
 from planscan._version import __version__
 from planscan.atomicwrite import remove_stale, write_atomic
 from planscan.documentjson import document_from_dict, document_to_dict
+from planscan.inputfile import read_regular
 from planscan.match import DocumentIndex
 from planscan.models import DocumentResult, ExtractedInfo, KeywordSet
 from planscan.normalize import NORMALIZE_VERSION
 
 # Bump when what is cached changes. 5: a PDF two readers shared has its running headers
-# found across the whole document (before, part by part: entries may differ).
-CACHE_FORMAT = 5
+# found across the whole document (before, part by part: entries may differ). 6: the text
+# of a password-protected document is never cached (format 5 may hold some: not read).
+CACHE_FORMAT = 6
+# An entry is read only up to this size, compressed and inflated: a cache folder is a file
+# system anyone with access may write to, and a damaged entry must not exhaust memory.
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
 _SUFFIX = ".json.z"
 # Bump when what an analysis entry holds changes (planscan's version is in the key too).
 ANALYSIS_FORMAT = 1
@@ -92,16 +97,22 @@ class TextCache:
         return self.directory / key[:2] / f"{key}{suffix}"
 
     def _read(self, path: Path) -> Any:
-        """The entry's data; None when there is none; CacheCorrupt when it cannot be read."""
+        """The entry's data; None when there is none; CacheCorrupt when it cannot be read:
+        not a regular file, over MAX_ENTRY_BYTES compressed or inflated, not JSON, or JSON
+        nested too deep to read."""
         try:
-            blob = path.read_bytes()
+            blob = read_regular(path, MAX_ENTRY_BYTES)
         except FileNotFoundError:
             return None
         except OSError as exc:
             raise CacheCorrupt(f"{path}: {exc.strerror}") from None
         try:
-            return json.loads(zlib.decompress(blob))
-        except (zlib.error, ValueError) as exc:
+            inflater = zlib.decompressobj()
+            data = inflater.decompress(blob, MAX_ENTRY_BYTES)
+            if inflater.unconsumed_tail:
+                raise CacheCorrupt(f"{path}: inflates to more than {MAX_ENTRY_BYTES >> 20} MiB")
+            return json.loads(data)
+        except (zlib.error, ValueError, RecursionError) as exc:
             raise CacheCorrupt(f"{path}: {type(exc).__name__}") from None
 
     def _write(self, path: Path, data: Any) -> None:
@@ -134,27 +145,15 @@ class TextCache:
         if data is None:
             return None
         try:
-            info = ExtractedInfo(
-                pages=int(data["info"]["pages"]),
-                engine=str(data["info"]["engine"]),
-                page_labels=tuple(data["info"]["page_labels"])
-                if data["info"]["page_labels"] is not None
-                else None,
-                unit=str(data["info"].get("unit", "page")),
-                section_urls=tuple(data["info"]["section_urls"])
-                if data["info"].get("section_urls") is not None
-                else None,
-            )
-            index = DocumentIndex(
-                pages=tuple(data["text"].split("\f")),
-                vocabulary={str(k): int(v) for k, v in data["vocabulary"].items()},
-                headers=tuple(tuple(str(line) for line in page) for page in data["headers"]),
-            )
-            return CachedText(info, str(data["title_text"]), bool(data["truncated"]), index)
+            return _text_entry(data)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise CacheCorrupt(f"{path}: {type(exc).__name__}") from None
+            raise CacheCorrupt(f"{path}: {exc or type(exc).__name__}") from None
 
     def put(self, key: str, entry: CachedText) -> None:
+        """Keep a document's text, unless it was protected by a password: its text must
+        not be readable from the cache by anyone without the password."""
+        if entry.info.protected:
+            return
         data = {
             "info": {
                 "pages": entry.info.pages,
@@ -202,3 +201,53 @@ class TextCache:
         """Remove temporary files a killed scan left behind."""
         if self.directory.is_dir():
             remove_stale(self.directory.rglob("*.tmp"))
+
+
+def _text_entry(data: Any) -> CachedText:
+    """A text entry from its JSON data, every field checked for its type (ValueError)."""
+    top = _mapping(data, "the entry")
+    info = _mapping(top["info"], "info")
+    labels = info["page_labels"]
+    urls = info.get("section_urls")
+    headers = _typed(top["headers"], list, "headers")
+    vocabulary = _mapping(top["vocabulary"], "vocabulary")
+    return CachedText(
+        ExtractedInfo(
+            pages=_count(info["pages"], "info.pages"),
+            engine=_typed(info["engine"], str, "info.engine"),
+            page_labels=None if labels is None else _strings(labels, "info.page_labels"),
+            unit=_typed(info.get("unit", "page"), str, "info.unit"),
+            section_urls=None if urls is None else _strings(urls, "info.section_urls"),
+        ),
+        _typed(top["title_text"], str, "title_text"),
+        _typed(top["truncated"], bool, "truncated"),
+        DocumentIndex(
+            pages=tuple(_typed(top["text"], str, "text").split("\f")),
+            vocabulary={
+                _typed(k, str, "a vocabulary word"): _count(v, "a vocabulary count")
+                for k, v in vocabulary.items()
+            },
+            headers=tuple(_strings(page, "headers") for page in headers),
+        ),
+    )
+
+
+def _typed(value: Any, kind: type, what: str) -> Any:
+    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+        raise ValueError(f"{what} is not {kind.__name__}")
+    return value
+
+
+def _mapping(value: Any, what: str) -> dict[str, Any]:
+    return dict(_typed(value, dict, what))
+
+
+def _count(value: Any, what: str) -> int:
+    number: int = _typed(value, int, what)
+    if number < 0:
+        raise ValueError(f"{what} is negative")
+    return number
+
+
+def _strings(value: Any, what: str) -> tuple[str, ...]:
+    return tuple(_typed(item, str, f"an item of {what}") for item in _typed(value, list, what))

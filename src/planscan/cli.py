@@ -650,6 +650,10 @@ def fetch(
     retries: Annotated[
         int, typer.Option("--retries", min=0, help="Extra attempts after a timeout or a 5xx.")
     ] = FetchSettings.retries,
+    budget: Annotated[
+        float,
+        typer.Option("--budget", min=1, help="Seconds for the whole fetch; URLs not reached fail."),
+    ] = FetchSettings.budget,
     shard: ShardOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only failures and the summary line.")
@@ -668,6 +672,7 @@ def fetch(
         deadline=deadline,
         max_bytes=max_bytes,
         retries=retries,
+        budget=budget,
     )
 
     def action() -> FetchReport:

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from planscan.errors import InputError
 from planscan.models import (
     CellChange,
     DocumentChange,
@@ -76,9 +77,25 @@ def _caveats(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[str, ...]:
 def _load(result: ResultLike, default_name: str) -> tuple[str, Mapping[str, Any]]:
     if isinstance(result, ScanResult):
         return default_name, result_to_dict(result)
+    data: Mapping[str, Any]
     if isinstance(result, (str, Path)):
-        return str(result), read_result(result)
-    return default_name, result
+        name, data = str(result), read_result(result)
+    else:
+        name, data = default_name, result
+    # Everything diff reads, read once here: a file of the wrong shape is one line naming
+    # it, never a traceback from the middle of the comparison.
+    try:
+        _levels(data, {"levels": []})
+        _cells(data)
+        _documents(data)
+        if not all(isinstance(m, str) for m in data["municipalities"]):
+            raise TypeError("a municipality that is not text")
+        _caveats(data, data)
+    except (TypeError, KeyError, ValueError, AttributeError) as exc:
+        raise InputError(
+            f"{name}: not a planscan result (JSON from scan --json): {exc!r}"
+        ) from None
+    return name, data
 
 
 def _union(first: Sequence[str], second: Sequence[str]) -> list[str]:

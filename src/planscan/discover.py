@@ -12,6 +12,7 @@ from planscan.errors import InputError
 from planscan.i18n import N_
 from planscan.models import KeywordSet, Level, PlanRef
 from planscan.registry import registry
+from planscan.urls import split_credentials
 from planscan.yamlfile import Checker, Node, load_nodes
 
 # The suffixes of files a folder scan picks up; what a file is, is then decided by its
@@ -250,6 +251,8 @@ def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:
         if municipality is None or level is None or any(v is None for v in values.values()):
             continue
         file = values.get("path")
+        given_url = values.get("url")
+        url, credentials = split_credentials(given_url) if given_url else (None, None)
         refs.append(
             PlanRef(
                 municipality=registry().proper_name(municipality),
@@ -257,7 +260,8 @@ def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:
                 level=level,
                 level_source="manifest",
                 title=values.get("title"),
-                url=values.get("url"),
+                url=url,
+                credentials=credentials,
                 format=values.get("format"),
             )
         )

@@ -40,6 +40,7 @@ from planscan.models import (
 )
 from planscan.shard import in_shard
 from planscan.store import Store
+from planscan.urls import Credentials, split_credentials, strip_credentials, with_credentials
 
 if TYPE_CHECKING:
     from planscan.robots import Robots
@@ -79,7 +80,7 @@ def fetch(
     urls: dict[str, None] = {}
     for ref in refs:
         if ref.path is None and ref.url and (shard is None or in_shard(ref, shard)):
-            urls.setdefault(ref.url, None)
+            urls.setdefault(with_credentials(ref.url, ref.credentials), None)
     return fetch_urls(urls, store=store, settings=settings, on_record=on_record)
 
 
@@ -92,13 +93,17 @@ def fetch_urls(
 ) -> FetchReport:
     """Download each URL into the store and record the outcome; return the records."""
     the_store = store if isinstance(store, Store) else Store(store)
+    the_store.sweep_parts()
     limits = settings or FetchSettings()
     records = []
     flushed = time.monotonic()
+    # The whole fetch has a budget too: unresponsive servers must not hold a CI job for
+    # hours. A URL not reached in time is recorded as failed (its stored copy is kept).
+    until = flushed + limits.budget
     with HttpClient() as client:
         try:
             for url in urls:
-                record = _fetch_one(client, url, the_store, limits)
+                record = _fetch_one(client, url, the_store, limits, until)
                 the_store.put(record)
                 records.append(record)
                 # Now and then, not per URL: thousands of plans would rewrite the index
@@ -130,17 +135,31 @@ class _Stop(Exception):
         self.retry = retry
 
 
-def _fetch_one(client: HttpClient, url: str, store: Store, settings: FetchSettings) -> FetchRecord:
+def _fetch_one(
+    client: HttpClient,
+    url: str,
+    store: Store,
+    settings: FetchSettings,
+    until: float = float("inf"),
+) -> FetchRecord:
     fetched_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # User information in a URL is used for the request, as Basic auth, and kept out of
+    # everything stored or shown: the record, the store's index, messages.
+    url, auth = split_credentials(url)
     previous = store.record(url)
     # The copy to keep, and to ask the server about, is the one actually in the store.
     keep = previous if previous is not None and store.stored_file(previous) else None
-    deadline = time.monotonic() + settings.deadline
+    deadline = min(time.monotonic() + settings.deadline, until)
+    if deadline <= time.monotonic():
+        stop = _Stop(
+            f"not fetched: the fetch used up its {settings.budget:g} s (--budget) before this URL"
+        )
+        return _failed(url, fetched_at, stop, keep, 0)
     attempts = 0
     while True:
         attempts += 1
         try:
-            record = _attempt(client, url, keep, store, settings, deadline)
+            record = _attempt(client, url, keep, store, settings, deadline, auth)
             return replace(record, fetched_at=fetched_at, attempts=attempts)
         except _Stop as stop:
             delay = settings.backoff * 2 ** (attempts - 1)
@@ -182,6 +201,7 @@ def _attempt(
     store: Store,
     settings: FetchSettings,
     deadline: float,
+    auth: Credentials | None = None,
 ) -> FetchRecord:
     from urllib.parse import urlsplit
 
@@ -201,15 +221,18 @@ def _attempt(
         if remaining <= 0:
             raise _Stop(_deadline_message(settings))
         try:
+            # The credentials go only to the host they were given for, not where it redirects.
+            same_host = urlsplit(current).netloc == urlsplit(url).netloc
             with client.stream(
                 current,
                 headers=headers,
                 connect_timeout=min(settings.connect_timeout, remaining),
                 read_timeout=min(settings.read_timeout, remaining),
                 deadline=deadline,
+                auth=auth if same_host else None,
             ) as response:
                 if response.redirect is not None:
-                    current = response.redirect
+                    current = strip_credentials(response.redirect)
                     continue
                 received = _receive(response, url, keep, store, settings, deadline)
                 if isinstance(received, FetchRecord):
@@ -224,6 +247,8 @@ def _attempt(
                 raise _Stop("timed out waiting for the server", retry=True) from None
             if exc.kind == "invalid-url":
                 raise _Stop(f"not a URL that can be fetched: {exc}", FetchOutcome.REFUSED) from None
+            if exc.kind == "too-large":
+                raise _Stop(_too_large(settings), FetchOutcome.TOO_LARGE) from None
             raise _Stop(f"could not download: {exc}") from None
         except OSError as exc:
             raise _Stop(f"cannot write to the store {store.root}: {exc.strerror}") from None
@@ -277,7 +302,7 @@ def _receive(
         head = b""
         cap, web_cap = settings.max_bytes, Limits().html_max_bytes
         with part.open("wb") as out:
-            for chunk in response.chunks():
+            for chunk in response.chunks(settings.max_bytes):
                 size += len(chunk)
                 if size > cap:
                     if cap == web_cap:
@@ -443,15 +468,18 @@ class _Web:
                     deadline=self.deadline,
                 ) as response:
                     if response.redirect is not None:
-                        current = response.redirect
+                        current = strip_credentials(response.redirect)
                         continue
                     body = b""
                     if response.status == 200:
                         cap = Limits().html_max_bytes
-                        for chunk in response.chunks():
-                            body += chunk
-                            if len(body) > cap:
-                                return 413, current, b""
+                        try:
+                            for chunk in response.chunks(cap):
+                                body += chunk
+                        except HttpError as exc:
+                            if exc.kind != "too-large":
+                                raise
+                            return 413, current, b""
                     return response.status, current, body
             except HttpError as exc:
                 if exc.kind == "deadline" or time.monotonic() >= self.deadline:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,7 +28,8 @@ USER_AGENT = f"planscan/{__version__} (+{PROJECT_URL}; audit of municipal plans)
 
 class HttpError(Exception):
     """A request that ended without an answer. kind: "timeout" (no bytes for a while),
-    "deadline" (the whole request took too long), "invalid-url" or "failed"."""
+    "deadline" (the whole request took too long), "invalid-url", "too-large" (a body, or a
+    layer of its Content-Encoding, past the limit given to `chunks`) or "failed"."""
 
     def __init__(self, message: str, kind: str) -> None:
         super().__init__(message)
@@ -45,8 +47,63 @@ class Response:
     redirect: str | None  # the absolute Location of a redirect, else None
     _response: httpx.Response
 
-    def chunks(self) -> Iterator[bytes]:
-        return self._response.iter_bytes()
+    def chunks(self, limit: int | None = None) -> Iterator[bytes]:
+        """The body, its Content-Encoding (gzip, deflate) undone layer by layer, a step of at
+        most _INFLATE_STEP bytes at a time; with `limit`, every layer's output counts and
+        passing it is HttpError "too-large": `Content-Encoding: gzip, gzip, gzip` on a few
+        hundred bytes never becomes gigabytes in memory."""
+        header = self.headers.get("Content-Encoding", "")
+        encodings = [e.strip().lower() for e in header.split(",") if e.strip()]
+        body: Iterator[bytes] = iter(self._response.iter_raw())
+        for encoding in reversed(encodings):  # the last one applied is undone first
+            if encoding == "identity":
+                continue
+            if encoding not in ("gzip", "x-gzip", "deflate"):
+                raise HttpError(f"a Content-Encoding planscan does not read: {encoding}", "failed")
+            body = _inflate(body, limit)
+        return _capped(body, limit)
+
+
+# Inflated at most this much at a time: a few bytes of a bomb never become gigabytes at once.
+_INFLATE_STEP = 1 << 20
+
+
+def _too_large(limit: int) -> HttpError:
+    return HttpError(f"the body is larger than {limit} bytes", "too-large")
+
+
+def _inflate(chunks: Iterator[bytes], limit: int | None) -> Iterator[bytes]:
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # a gzip or a zlib header
+    total = 0
+    try:
+        for chunk in chunks:
+            data = chunk
+            while data and not inflater.eof:  # anything after the end is ignored
+                out = inflater.decompress(data, _INFLATE_STEP)
+                total += len(out)
+                if limit is not None and total > limit:
+                    raise _too_large(limit)
+                if out:
+                    yield out
+                data = inflater.unconsumed_tail
+            if inflater.eof:
+                break
+        tail = inflater.flush()
+    except zlib.error as exc:
+        raise HttpError(f"a damaged compressed body ({exc})", "failed") from None
+    if limit is not None and total + len(tail) > limit:
+        raise _too_large(limit)
+    if tail:
+        yield tail
+
+
+def _capped(chunks: Iterator[bytes], limit: int | None) -> Iterator[bytes]:
+    total = 0
+    for chunk in chunks:
+        total += len(chunk)
+        if limit is not None and total > limit:
+            raise _too_large(limit)
+        yield chunk
 
 
 class HttpClient:
@@ -57,7 +114,8 @@ class HttpClient:
 
         self._client = httpx.Client(
             follow_redirects=False,  # each redirect is checked by the caller
-            headers={"User-Agent": user_agent},
+            # Only the encodings Response.chunks() inflates with a bound, layer by layer.
+            headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
             # A fresh connection per request, so the deadline watchdog sees every socket.
             limits=httpx.Limits(max_keepalive_connections=0),
         )
@@ -80,6 +138,7 @@ class HttpClient:
         connect_timeout: float,
         read_timeout: float,
         deadline: float,
+        auth: tuple[str, str] | None = None,
     ) -> Iterator[Response]:
         """GET url; the body is read from the answer inside the block. `deadline` is a
         time.monotonic() value. Raise HttpError when no answer comes, or the body stops."""
@@ -91,6 +150,7 @@ class HttpClient:
                 "GET",
                 url,
                 headers=dict(headers),
+                auth=auth,
                 timeout=httpx.Timeout(
                     connect=connect_timeout,
                     read=read_timeout,

@@ -39,6 +39,8 @@ def merge(
     ]
     if not named:
         raise InputError("nothing to merge: give the JSON files of scan --shard I/N")
+    for name, data in named:
+        _check_part(name, data)
     first_name, first = named[0]
     for name, data in named:
         if not isinstance(data.get("shard"), Mapping):
@@ -99,3 +101,29 @@ def merge(
         planscan_version=first["planscan_version"],
         keywords=replace(keyword_set, path=first["keywords"]["path"]),
     )
+
+
+def _check_part(name: str, data: Mapping[str, Any]) -> None:
+    """Every field merge reads, of the type it needs: a part of the wrong shape is one line
+    naming its file, never a traceback from the middle of the merge."""
+
+    def need(value: Any, kind: type | tuple[type, ...], what: str) -> Any:
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise InputError(f"{name}: not a part of a sharded scan: {what} has the wrong type")
+        return value
+
+    shard = data.get("shard")
+    if shard is None:
+        return  # said below: made without --shard
+    need(shard, Mapping, "shard")
+    for key in ("count", "total", "index"):
+        need(shard.get(key), int, f"shard.{key}")
+    for position in need(shard.get("positions"), list, "shard.positions"):
+        need(position, int, "a shard position")
+    for document in need(data.get("documents"), list, "documents"):
+        need(document, Mapping, "a document")
+    need(need(data.get("keywords"), Mapping, "keywords").get("sha256"), str, "keywords.sha256")
+    for municipality in need(data.get("municipalities"), list, "municipalities"):
+        need(municipality, str, "a municipality")
+    for cell in need(data.get("matrix"), list, "matrix"):
+        need(cell, Mapping, "a matrix cell")

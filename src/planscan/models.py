@@ -202,7 +202,7 @@ class PlanRef:
     level: str | None = None
     level_source: str | None = None  # "manifest", "filename", "title" or None
     title: str | None = None
-    url: str | None = None
+    url: str | None = None  # never with user information (see urls.py)
     stored: bool = False  # path is the store's copy of url; results name the URL
     unavailable: Unavailable | None = None  # a URL with no stored copy to read, and why
     # "pdf", "docx", "web" or "framsikt", as planscan find recorded it (for people: fetch
@@ -211,6 +211,8 @@ class PlanRef:
     # planscan find could not search for this level (the site blocked it, or was down):
     # why. The cell is "not searched", not x.
     not_searched: str | None = None
+    # The URL's user and password, for the request only: never stored, shown or compared.
+    credentials: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,8 @@ class ExtractedInfo:
     # each section's heading, section_urls where it is: "URL#anchor", "#anchor" or "").
     unit: str = "page"
     section_urls: tuple[str, ...] | None = None
+    # Opened with a password it needed: its text is never cached (issue 20).
+    protected: bool = False
 
 
 @dataclass(frozen=True)
@@ -552,6 +556,7 @@ class FetchSettings:
     max_redirects: int = 5
     retries: int = 2  # extra attempts after a timeout or a 5xx
     backoff: float = 1.0  # seconds before the first retry; doubles each time
+    budget: float = 3600.0  # seconds for the whole fetch, every URL together
     # A web plan: its pages under the start page's path, or a Framsikt publication's files.
     web_max_pages: int = 60  # pages of one web plan
     web_max_parts: int = 2000  # text blocks of one Framsikt publication

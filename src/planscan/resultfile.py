@@ -10,6 +10,7 @@ from typing import Any
 
 from planscan.documentjson import document_to_dict
 from planscan.errors import InputError
+from planscan.inputfile import read_regular
 from planscan.models import (
     Review,
     ScanResult,
@@ -109,14 +110,20 @@ def _plain(values: Iterable[Any]) -> bool:
 _REQUIRED = ("planscan_version", "keywords", "levels", "municipalities", "documents", "matrix")
 
 
+# A result file is read only up to this size (a regular file: not a pipe or a device).
+MAX_RESULT_BYTES = 1024 * 1024 * 1024
+
+
 def read_result(path: Path | str) -> dict[str, Any]:
     """Given a file written by scan --json, return its data; InputError says what is wrong."""
     file = Path(path)
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(file, MAX_RESULT_BYTES).decode("utf-8"))
     except FileNotFoundError:
         raise InputError(f"{file}: no such file") from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except OSError as exc:
+        raise InputError(f"{file}: cannot read: {exc.strerror}") from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InputError(f"{file}: not a planscan result (JSON from scan --json): {exc}") from None
     if not isinstance(data, dict) or any(key not in data for key in _REQUIRED):
         raise InputError(f"{file}: not a planscan result (JSON from scan --json)")

@@ -21,8 +21,9 @@ from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
-from planscan.atomicwrite import write_atomic
+from planscan.atomicwrite import remove_stale, write_atomic
 from planscan.errors import InputError
+from planscan.inputfile import read_regular
 from planscan.models import FetchOutcome, FetchRecord, PlanRef, Status, Unavailable
 
 INDEX_NAME = "index.json"
@@ -74,6 +75,11 @@ class Store:
         path = self.object_path(record.sha256, record.kind)
         return path if path.is_file() else None
 
+    def sweep_parts(self) -> None:
+        """Remove downloads a killed fetch left in tmp/ (once no fetch can still be
+        writing them: an hour old)."""
+        remove_stale((self.root / "tmp").glob("download-*.part"))
+
     def new_part(self) -> Path:
         """A fresh, empty file to download into."""
         tmp = self.root / "tmp"
@@ -115,12 +121,18 @@ def _render_index(records: Iterable[FetchRecord]) -> str:
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
+# The index is read only up to this size (a regular file): about a million records.
+MAX_INDEX_BYTES = 512 * 1024 * 1024
+
+
 def _read_index(path: Path) -> dict[str, FetchRecord]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_INDEX_BYTES).decode("utf-8")
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the store index: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
         raise InputError(f"{path}: cannot read the store index: {exc}") from None
     try:
         data = json.loads(text)

@@ -26,7 +26,8 @@ def iter_pdfplumber_pages(
             if count == 0:
                 raise DocumentError("the PDF has no readable pages; it is damaged", "damaged")
             wanted = count if max_pages is None else min(count, max_pages)
-            yield ExtractedInfo(pages=count, engine=ENGINE)
+            protected = bool(password) and getattr(pdf.doc, "encryption", None) is not None
+            yield ExtractedInfo(pages=count, engine=ENGINE, protected=protected)
             blank_pages = 0
             for page in pdf.pages[:wanted]:
                 try:

@@ -46,6 +46,7 @@ def iter_pdfium_pages(
             pages=count,
             engine=ENGINE,
             page_labels=labels if any(labels) else None,
+            protected=_protected(document, password),
         )
         blank_pages = read = 0
         for index in range(first_page, wanted):
@@ -75,6 +76,13 @@ def iter_pdfium_pages(
             raise blank_pages_error()
     finally:
         document.close()
+
+
+def _protected(document: pypdfium2.PdfDocument, password: str | None) -> bool:
+    """Whether the PDF was opened with a password it is encrypted with."""
+    if not password:
+        return False
+    return bool(pypdfium2.raw.FPDF_GetSecurityHandlerRevision(document.raw) != -1)
 
 
 def _label(document: pypdfium2.PdfDocument, index: int) -> str:
