@@ -267,7 +267,7 @@ def analysis_share(pdfs: Sequence[Path]) -> tuple[float, float]:
     """(extraction seconds, matching and judging seconds) over the PDFs, as a reader does
     them: pages read, normalised and their running lines found; then indexed, matched and
     judged, the OCR memory empty at the first plan."""
-    from planscan import match
+    from planscan import judge, match
     from planscan.analysis import analyse
     from planscan.extract import iter_pages
     from planscan.keywords import load_keywords
@@ -278,6 +278,7 @@ def analysis_share(pdfs: Sequence[Path]) -> tuple[float, float]:
 
     keywords = load_keywords(None)
     match.forget_words()
+    judge.forget_lines()
     extraction = analysis = 0.0
     for pdf in pdfs:
         started = time.perf_counter()

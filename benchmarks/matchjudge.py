@@ -3,7 +3,7 @@
     python benchmarks/matchjudge.py [--profile N] [--repeat R] PDF_OR_FOLDER...
 
 Pages are extracted once (pdfium, normalised, running lines found; its CPU time is
-"extraction"); then index_document + analyse(evidence=False) run R times, the word
+"extraction"); then index_document + analyse(evidence=False) run R times, the word and line
 memories emptied before the first document of each round, and the least CPU time of a
 round is "analysis". process_time(): the machine may be shared.
 """
@@ -18,7 +18,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from planscan import match
+from planscan import judge, match
 from planscan.analysis import analyse
 from planscan.extract import iter_pages
 from planscan.keywords import load_keywords
@@ -50,6 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def run() -> None:
         match.forget_words()
+        getattr(judge, "forget_lines", lambda: None)()  # versions before it have none
         for pdf, pages, spans in documents:
             index = index_document(pages, spans)
             info = ExtractedInfo(len(pages), "pdfium")

@@ -126,7 +126,14 @@ class _Page:
                 previous_end = ended
                 open_line = not ended
                 continue
-            flag = _line_flags(line, previous_end, open_line, lead_in, contents_page)
+            key = (line, previous_end, open_line, lead_in, contents_page)
+            flag = _FLAGS.get(key, -1)
+            if flag < 0:
+                # Two lines in three that come here recur (table cells, years, "Tiltak:"):
+                # what a line is, given the line before, is worked out once per process.
+                if len(_FLAGS) >= _FLAGS_MAX:
+                    _FLAGS.clear()
+                flag = _FLAGS[key] = _line_flags(*key)
             ended = line.endswith(_ENDS)
             lead_in = line.endswith(":") and not (
                 line[:1].isdigit() and _SECTION_NUMBER.match(line)
@@ -225,6 +232,18 @@ class _Page:
         """The line ends mid-sentence: no full stop, colon or semicolon, not a heading."""
         end = self.line_end(number)
         return end > self.starts[number] and self.text[end - 1] not in ".!?:;"
+
+
+_FLAGS: dict[tuple[str, bool, bool, bool, bool], int] = {}
+_FLAGS_MAX = 100_000
+
+
+def forget_lines() -> None:
+    """Empty the memories of lines and headings met in this process, as in a new reader
+    (benchmarks)."""
+    _FLAGS.clear()
+    for rules in _COMPILED.values():
+        rules.headings.clear()
 
 
 def _line_flags(
@@ -347,6 +366,8 @@ class _Rules:
             if documents
             else None
         )
+
+        self.headings: dict[str, tuple[str, bool, str | None, bool]] = {}  # _heading_facts
 
     def is_contents_heading(self, line: str) -> bool:
         if len(line) > _MAX_CONTENTS_HEADING_CHARS:
@@ -562,14 +583,12 @@ def _class_of(
     if contents:
         return (aside, "contents", None, (), (), False, False, 0.0)
     folded = _fold(text)
-    folded_heading = _fold(heading) if heading else ""
-    if heading and not is_heading and rules.references.search(folded_heading) is not None:
+    folded_heading, reference, heading_dropped, measure_heading = _heading_facts(rules, heading)
+    if heading and not is_heading and reference:
         return (aside, "reference", heading, (), (), False, False, 0.0)
     if _names_a_document(text, rules):
         return (aside, "title", None, (), (), False, False, 0.0)
-    dropped = rules.dropped.search(folded) or (
-        rules.dropped.search(folded_heading) if heading else None
-    )
+    dropped = rules.dropped.search(folded) or heading_dropped
     if dropped is not None:
         return (aside, "dropped", dropped, (), (), False, False, 0.0)
 
@@ -595,7 +614,7 @@ def _class_of(
                 continue
         valid.append(indicator)
 
-    measure = _is_measure(text, folded, folded_heading, rules)
+    measure = measure_heading or _is_measure(text, folded, "", rules)
     if valid:
         strong = any(ind.strength is Strength.STRONG for ind in valid)
         weight = rules.verdict.strong_weight if strong else rules.verdict.weak_weight
@@ -615,6 +634,28 @@ def _class_of(
         why, note = reasons[0]
         return (aside, why, note, (), (), False, False, 0.0)
     return (PassageClass.GENERAL, "general", None, (), (), False, measure, 0.0)
+
+
+def _heading_facts(rules: _Rules, heading: str | None) -> tuple[str, bool, str | None, bool]:
+    """A heading folded, whether it heads references, the dropped word it has, and whether
+    it heads goals or measures: worked out once for all the passages under it."""
+    if not heading:
+        return ("", False, None, False)
+    found = rules.headings.get(heading)
+    if found is None:
+        if len(rules.headings) >= _HEADINGS_MAX:
+            rules.headings.clear()
+        folded = _fold(heading)
+        found = rules.headings[heading] = (
+            folded,
+            rules.references.search(folded) is not None,
+            rules.dropped.search(folded),
+            rules.measure_headings.search(folded) is not None,
+        )
+    return found
+
+
+_HEADINGS_MAX = 10_000
 
 
 def _whole_word(text: str, start: int, end: int) -> str:
