@@ -98,3 +98,24 @@ def test_a_pipe_or_a_device_in_a_manifest_is_an_error_row_not_a_hang(
         "cannot read the file: not a regular file but a pipe (FIFO)",
         "cannot read the file: not a regular file but a device",
     ]
+
+
+def test_a_pipe_or_a_broken_link_named_like_a_plan_in_a_folder_is_an_error_row(
+    docs: dict[str, Path], tmp_path: Path
+) -> None:
+    import os
+    import shutil
+
+    folder = tmp_path / "plans" / "Alfa"
+    folder.mkdir(parents=True)
+    shutil.copyfile(docs["terms_pdf"], folder / "samfunnsdel.pdf")
+    os.mkfifo(folder / "boligplan.pdf")
+    (folder / "arealdel.pdf").symlink_to(tmp_path / "finnes-ikke.pdf")
+    result = planscan.scan([tmp_path / "plans"])
+    messages = {Path(d.path).name: (d.status, d.message) for d in result.documents}
+    assert messages["boligplan.pdf"] == (
+        Status.ERROR,
+        "cannot read the file: not a regular file but a pipe (FIFO)",
+    )
+    assert messages["arealdel.pdf"] == (Status.ERROR, "a link to a file that does not exist")
+    assert messages["samfunnsdel.pdf"][0] is Status.YELLOW

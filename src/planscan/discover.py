@@ -187,10 +187,15 @@ def _document_files(root: Path, notes: list[str]) -> list[Path]:
             if not any(part.startswith(".") for part in relative.parts[:-1]):
                 hidden.append(file)  # a hidden folder is said once, not its contents
             continue
-        if file.is_symlink() and not file.exists():
+        named_like_a_plan = file.suffix.lower() in SUPPORTED_SUFFIXES
+        if file.is_symlink() and not file.exists() and named_like_a_plan:
+            documents.append(file)  # its own error row: a plan no one can read is not hidden
+        elif file.is_symlink() and not file.exists():
             notes.append(f"{file}: a link to a file that does not exist; skipped")
         elif file.is_dir():
             continue
+        elif not file.is_file() and named_like_a_plan:
+            documents.append(file)  # a pipe or a device: an error row, never read
         elif not file.is_file():
             notes.append(f"{file}: not a regular file (a pipe or a device?); skipped")
         elif file.name.startswith("~$"):

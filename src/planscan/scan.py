@@ -278,6 +278,8 @@ def _fingerprint(path: Path, max_bytes: int) -> tuple[str, str]:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     except FileNotFoundError:
+        if path.is_symlink():
+            raise DocumentError("a link to a file that does not exist", "missing-file") from None
         raise DocumentError("file not found; check the path", "missing-file") from None
     except IsADirectoryError:
         raise DocumentError("this is a folder, not a file", "unreadable") from None
