@@ -81,3 +81,19 @@ def test_a_document_result_is_what_the_text_says_and_where_it_was_found() -> Non
     where_found = {"path", "sha256", "municipality", "level", "level_source", "title", "url"}
     decided = where_found | {"not_plan"} | set(TEXT_FIELDS) | {"detail"}  # detail: errors only
     assert {f.name for f in fields(DocumentResult)} == decided
+
+
+def test_pages_that_are_all_the_same_line_are_text_not_running_headers(
+    keywords: KeywordSet, tmp_path: Path
+) -> None:
+    """Issue 20: 10,000 pages of one line each, the same: that line is the document's text,
+    not a running header that leaves "no text"."""
+    from tests.fixtures.hostile import identical_pages
+
+    line = "Husbanken og startlån for vanskeligstilte."
+    doc = analyse_pages([line] * 10_000, keywords)
+    assert doc.status is not Status.NO_TEXT and doc.counts["Husbanken"] == 10_000
+    pdf = identical_pages(tmp_path / "Alfa" / "boligplan.pdf", pages=40)
+    read = planscan.scan([tmp_path]).documents[0]  # in a reader, as a scan reads it
+    assert read.status is not Status.NO_TEXT and read.counts["Husbanken"] == 40
+    assert read.path == str(pdf)

@@ -32,6 +32,7 @@ from planscan.models import (
 )
 from planscan.normalize import normalize_text
 from planscan.runninglines import (
+    Span,
     find_repeated_spans,
     key_counts,
     page_edges,
@@ -59,7 +60,6 @@ def read_and_analyse(
     From `first_page`, and until `stop` says so, when two readers share a long PDF: the
     parent then joins the parts and scores the whole."""
     from planscan.extract.ocr import needs_ocr
-    from planscan.match import index_document
     from planscan.normalize import normalize_text
 
     items: Iterator[ExtractedInfo | str] = iter_pages(
@@ -96,7 +96,7 @@ def read_and_analyse(
     edges = [page_edges(raw) if info.unit == "page" else ((), ()) for raw in raw_pages]
     seen = key_counts(edges)
     repeated = spans_from_edges(edges, pages, running_keys_from_counts(seen, len(pages)))
-    index = index_document(pages, repeated)
+    repeated, index = index_keeping_text(pages, repeated)
     # The pages went to the parent in batches; the spans and counts are all it still needs
     # to rebuild the index for the cache (sending the index would send every page again).
     # A part of a document that two readers share also sends what the parent needs to find
@@ -225,7 +225,19 @@ def analyse_pages(
     """
     ref = ref or PlanRef("", None)
     pages = [normalize_text(raw) for raw in raw_pages]
-    index = index_document(pages, find_repeated_spans(raw_pages, pages))
+    index = index_keeping_text(pages, find_repeated_spans(raw_pages, pages))[1]
     info = ExtractedInfo(pages=len(pages), engine="text")
     title = title_lines(raw_pages[0]) if raw_pages else ""
     return analyse(ref, "", info, pages, title, keywords, evidence=evidence, index=index)
+
+
+def index_keeping_text(
+    pages: Sequence[str], repeated: tuple[tuple[Span, ...], ...]
+) -> tuple[tuple[tuple[Span, ...], ...], DocumentIndex]:
+    """The document's index with its running lines apart, unless they are all of its text:
+    ten thousand pages of the same one line are that line ten thousand times, not a
+    document without text (issue 20)."""
+    index = index_document(pages, repeated)
+    if index.word_count == 0 and any(repeated) and any(page.strip() for page in pages):
+        return (), index_document(pages)
+    return repeated, index

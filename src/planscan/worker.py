@@ -26,11 +26,11 @@ from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from planscan.analysis import analyse, read_and_analyse
+from planscan.analysis import analyse, index_keeping_text, read_and_analyse
 from planscan.childprocess import die_with_parent
 from planscan.describe import blank_result
 from planscan.errors import DocumentError
-from planscan.match import DocumentIndex, index_document, split_running
+from planscan.match import DocumentIndex, split_running
 from planscan.models import DocumentResult, ExtractedInfo, Hit, KeywordSet, Limits, PlanRef
 from planscan.runninglines import Edges, Span, running_keys_from_counts, spans_from_edges
 
@@ -444,9 +444,8 @@ def _join(first: ReadOutcome, second: ReadOutcome) -> ReadOutcome:
             # The parts found different running lines: find them in the whole document,
             # as one reader would have, and count it again.
             edges = first_edges + second_edges
-            joined.built_index = index_document(
-                joined.pages, spans_from_edges(edges, joined.pages, keys)
-            )
+            spans = spans_from_edges(edges, joined.pages, keys)
+            joined.built_index = index_keeping_text(joined.pages, spans)[1]
             return joined
     if first.index is not None and second.index is not None:
         vocabulary = Counter(first.index.vocabulary)
