@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import time
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -473,3 +475,62 @@ def test_a_download_a_killed_fetch_left_is_swept(hostile_site: str, tmp_path: Pa
     os.utime(left, (time.time() - 7200, time.time() - 7200))
     fetch_urls([f"{hostile_site}/good.pdf"], store=tmp_path, settings=FAST)
     assert not left.exists()
+
+
+class _CountingHandler(BaseHTTPRequestHandler):
+    """Answers every path with a small PDF after `delay` seconds, counting how many requests
+    each host (the Host header's name) has in flight at once."""
+
+    delay = 0.4
+    lock = threading.Lock()
+    in_flight: dict[str, int] = {}
+    most: dict[str, int] = {}
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet tests
+        pass
+
+    def do_GET(self) -> None:
+        host = self.headers.get("Host", "").split(":")[0]
+        with self.lock:
+            self.in_flight[host] = self.in_flight.get(host, 0) + 1
+            self.most[host] = max(self.most.get(host, 0), self.in_flight[host])
+        try:
+            time.sleep(self.delay if host == "localhost" else 0.0)
+            body = b"%PDF-1.4\n% a plan\n%%EOF\n" + self.path.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        finally:
+            with self.lock:
+                self.in_flight[host] -= 1
+
+
+def test_hosts_are_fetched_at_once_but_each_host_one_request_at_a_time(tmp_path: Path) -> None:
+    """A slow host (here 'localhost', 0.4 s an answer) does not hold up another ('127.0.0.1'),
+    and no host ever has two requests in flight; the records stay in the given order."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _CountingHandler)
+    port = server.server_address[1]
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    ).start()
+    try:
+        slow = [f"http://localhost:{port}/slow-{i}.pdf" for i in range(4)]
+        quick = [f"http://127.0.0.1:{port}/quick-{i}.pdf" for i in range(4)]
+        urls = [u for pair in zip(slow, quick, strict=True) for u in pair]
+        arrived: list[str] = []
+        report = fetch_urls(
+            urls,
+            store=tmp_path,
+            settings=FetchSettings(hosts=2),
+            on_record=lambda r: arrived.append(r.url),
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [record.url for record in report.records] == urls
+    assert all(record.outcome is FetchOutcome.DOWNLOADED for record in report.records)
+    # The quick host was done while the slow one was still on its first or second plan.
+    assert arrived.index(quick[-1]) < arrived.index(slow[1])
+    assert _CountingHandler.most == {"localhost": 1, "127.0.0.1": 1}

@@ -654,6 +654,12 @@ def fetch(
         float,
         typer.Option("--budget", min=1, help="Seconds for the whole fetch; URLs not reached fail."),
     ] = FetchSettings.budget,
+    hosts: Annotated[
+        int,
+        typer.Option(
+            "--hosts", min=1, help="Hosts fetched at once (each host one request at a time)."
+        ),
+    ] = FetchSettings.hosts,
     shard: ShardOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only failures and the summary line.")
@@ -673,6 +679,7 @@ def fetch(
         max_bytes=max_bytes,
         retries=retries,
         budget=budget,
+        hosts=hosts,
     )
 
     def action() -> FetchReport:

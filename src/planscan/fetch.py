@@ -17,12 +17,15 @@ addressed like a PDF, so a menu or a date on the page that changes is not a chan
 from __future__ import annotations
 
 import hashlib
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from planscan.discover import load_manifest
 from planscan.errors import DocumentError
@@ -91,31 +94,76 @@ def fetch_urls(
     settings: FetchSettings | None = None,
     on_record: RecordCallback | None = None,
 ) -> FetchReport:
-    """Download each URL into the store and record the outcome; return the records."""
+    """Download each URL into the store and record the outcome; return the records, in the
+    order of `urls`.
+
+    Up to `settings.hosts` hosts are fetched at once, each by one thread that asks its
+    host for one URL at a time: a slow municipality does not hold up the others, and no
+    server gets two requests at once.
+    """
     the_store = store if isinstance(store, Store) else Store(store)
     the_store.sweep_parts()
+    the_store.records()  # read the index once, before any thread looks up a URL in it
     limits = settings or FetchSettings()
-    records = []
-    flushed = time.monotonic()
+    todo = list(urls)
+    by_host: dict[str, list[int]] = {}
+    for position, url in enumerate(todo):
+        by_host.setdefault((urlsplit(url).hostname or "").lower(), []).append(position)
+    hosts: queue.SimpleQueue[list[int]] = queue.SimpleQueue()
+    for positions in by_host.values():
+        hosts.put(positions)
+    done: queue.SimpleQueue[tuple[int, FetchRecord | BaseException]] = queue.SimpleQueue()
     # The whole fetch has a budget too: unresponsive servers must not hold a CI job for
     # hours. A URL not reached in time is recorded as failed (its stored copy is kept).
-    until = flushed + limits.budget
-    with HttpClient() as client:
-        try:
-            for url in urls:
-                record = _fetch_one(client, url, the_store, limits, until)
-                the_store.put(record)
-                records.append(record)
-                # Now and then, not per URL: thousands of plans would rewrite the index
-                # thousands of times. A crash loses at most a few records, never a file.
-                if time.monotonic() - flushed > INDEX_EVERY:
-                    the_store.flush()
-                    flushed = time.monotonic()
-                if on_record is not None:
-                    on_record(record)
-        finally:
-            the_store.flush()
-    return FetchReport(str(the_store.root), tuple(records))
+    until = time.monotonic() + limits.budget
+
+    def fetch_hosts() -> None:
+        with HttpClient() as client:
+            while True:
+                try:
+                    positions = hosts.get_nowait()
+                except queue.Empty:
+                    return
+                for position in positions:
+                    try:
+                        record = _fetch_one(client, todo[position], the_store, limits, until)
+                    except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                        done.put((position, exc))
+                        return
+                    done.put((position, record))
+
+    # Daemon threads: an interrupted fetch ends without waiting for a slow server; what
+    # they leave is a .part file the next fetch sweeps.
+    threads = [
+        threading.Thread(target=fetch_hosts, name="planscan-fetch", daemon=True)
+        for _ in range(max(1, min(limits.hosts, len(by_host))))
+    ]
+    records: dict[int, FetchRecord] = {}
+    flushed = time.monotonic()
+    try:
+        for thread in threads:
+            thread.start()
+        while len(records) < len(todo):
+            try:
+                position, outcome = done.get(timeout=0.5)  # wakes for signals now and then
+            except queue.Empty:
+                if not any(thread.is_alive() for thread in threads) and done.empty():
+                    raise RuntimeError("the fetch threads ended before every URL") from None
+                continue
+            if isinstance(outcome, BaseException):
+                raise outcome
+            the_store.put(outcome)
+            records[position] = outcome
+            # Now and then, not per URL: thousands of plans would rewrite the index
+            # thousands of times. A crash loses at most a few records, never a file.
+            if time.monotonic() - flushed > INDEX_EVERY:
+                the_store.flush()
+                flushed = time.monotonic()
+            if on_record is not None:
+                on_record(outcome)
+    finally:
+        the_store.flush()
+    return FetchReport(str(the_store.root), tuple(records[i] for i in range(len(todo))))
 
 
 class _Stop(Exception):

@@ -557,6 +557,7 @@ class FetchSettings:
     retries: int = 2  # extra attempts after a timeout or a 5xx
     backoff: float = 1.0  # seconds before the first retry; doubles each time
     budget: float = 3600.0  # seconds for the whole fetch, every URL together
+    hosts: int = 4  # hosts fetched at once; never more than one request at a time per host
     # A web plan: its pages under the start page's path, or a Framsikt publication's files.
     web_max_pages: int = 60  # pages of one web plan
     web_max_parts: int = 2000  # text blocks of one Framsikt publication
