@@ -296,25 +296,46 @@ def matcher_for(index: DocumentIndex, keywords: KeywordSet) -> _RememberingMatch
 OcrKey = tuple[str, int, bool]  # the form's OCR skeleton, edits allowed, anchored (prefix)
 
 
-class _OcrMemory:
-    """Which words are OCR-damaged forms of which terms and indicators, for every word met
-    so far in this process: a scan of many plans meets the same words again and again, and
-    only words not met before are compared (at C speed, with rapidfuzz)."""
+class _WordMemory:
+    """What is decided about each distinct word, for every word met so far in this process:
+    a county's plans share most of their words, and only words not met before are decided.
+    Subclasses decide (_decide) and say where they keep it (_kept)."""
 
-    def __init__(self, keys: frozenset[OcrKey]) -> None:
-        self.keys = keys
+    def __init__(self) -> None:
         self.checked: set[str] = set()
-        self.hits: dict[OcrKey, set[str]] = {key: set() for key in keys}
 
     def learn(self, words: Sequence[str]) -> None:
         new = [word for word in words if word not in self.checked]
         if not new:
             return
-        if len(self.checked) + len(new) > _OCR_MEMORY_MAX_WORDS:
+        if len(self.checked) + len(new) > _MEMORY_MAX_WORDS:  # bounded: start again
             self.checked.clear()
-            for found in self.hits.values():
+            for found in self._kept():
                 found.clear()
             new = list(dict.fromkeys(words))
+        self._decide(new)
+        self.checked.update(new)
+
+    def _kept(self) -> Iterable[set[str]]:
+        raise NotImplementedError
+
+    def _decide(self, new: list[str]) -> None:
+        raise NotImplementedError
+
+
+class _OcrMemory(_WordMemory):
+    """Which words are OCR-damaged forms of which terms and indicators (compared at C speed,
+    with rapidfuzz)."""
+
+    def __init__(self, keys: frozenset[OcrKey]) -> None:
+        super().__init__()
+        self.keys = keys
+        self.hits: dict[OcrKey, set[str]] = {key: set() for key in keys}
+
+    def _kept(self) -> Iterable[set[str]]:
+        return self.hits.values()
+
+    def _decide(self, new: list[str]) -> None:
         skeletons = _skeletons(new)
         # Shortest first: a word shorter than a form less its edits cannot hold it (the two
         # share at most the word's letters), so each form is compared with the long enough.
@@ -328,10 +349,9 @@ class _OcrMemory:
                 new[order[low + i]]
                 for i in _ocr_candidates(target, budget, anchored, by_length[low:])
             )
-        self.checked.update(new)
 
 
-_OCR_MEMORY_MAX_WORDS = 1_000_000
+_MEMORY_MAX_WORDS = 1_000_000
 _OCR_MEMORIES: dict[tuple[MatchingRules, frozenset[OcrKey]], _OcrMemory] = {}
 
 
@@ -355,27 +375,20 @@ def forget_words() -> None:
 ExactKey = tuple[str, bool]  # a form, and whether a word must start with it (else contain it)
 
 
-class _ExactMemory:
+class _ExactMemory(_WordMemory):
     """Which words hold which forms of the terms and indicators, as written (casefolded) and
-    folded (æ/ø/å as ae/o/a), for every word met so far in this process: a county's plans
-    share most of their words, and only words not met before are searched (one str.find per
-    form over the new words joined)."""
+    folded (æ/ø/å as ae/o/a): one str.find per form over the new words joined."""
 
     def __init__(self, keys: frozenset[ExactKey]) -> None:
+        super().__init__()
         self.keys = keys
-        self.checked: set[str] = set()
         self.exact: dict[ExactKey, set[str]] = {key: set() for key in keys}
         self.folded: dict[ExactKey, set[str]] = {key: set() for key in keys}
 
-    def learn(self, words: Sequence[str]) -> None:
-        new = [word for word in words if word not in self.checked]
-        if not new:
-            return
-        if len(self.checked) + len(new) > _OCR_MEMORY_MAX_WORDS:
-            self.checked.clear()
-            for found in (*self.exact.values(), *self.folded.values()):
-                found.clear()
-            new = list(dict.fromkeys(words))
+    def _kept(self) -> Iterable[set[str]]:
+        return (*self.exact.values(), *self.folded.values())
+
+    def _decide(self, new: list[str]) -> None:
         casefolded = _joined_casefolded(new)
         folded = _joined_casefolded(new, folded=True)
         for key in self.keys:
@@ -384,7 +397,6 @@ class _ExactMemory:
                 new[i] for i in _find_in_joined(*casefolded, form.casefold(), prefix)
             )
             self.folded[key].update(new[i] for i in _find_in_joined(*folded, fold(form), prefix))
-        self.checked.update(new)
 
 
 _EXACT_MEMORIES: dict[frozenset[ExactKey], _ExactMemory] = {}
