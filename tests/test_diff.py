@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 import planscan
@@ -274,3 +275,35 @@ def test_a_pipe_given_as_a_result_file_is_refused_not_waited_on(tmp_path: Path) 
     code, _, err = run("diff", str(fifo), str(fifo))
     assert code == ExitCode.USAGE
     assert err == f"planscan: {fifo}: cannot read: not a regular file but a pipe (FIFO)\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "words"),
+    [
+        (
+            "nb",
+            "planscan diff: 4 celler skiftet farge: 2 bedre, 2 verre\n",
+            ["▼ verre", "Dokumenter: 3 lagt til, 3 fjernet, 2 byttet ut", "Før", "grønn"],
+        ),
+        (
+            "nn",
+            "planscan diff: 4 celler skifta farge: 2 betre, 2 verre\n",
+            ["▲ betre", "Dokument: 3 lagt til, 3 fjerna, 2 bytt ut", "Etter", "grøn"],
+        ),
+    ],
+)
+def test_diff_in_norwegian(tmp_path: Path, lang: str, headline: str, words: list[str]) -> None:
+    """What changed, as a county office hands it on: in bokmål or nynorsk, on the terminal
+    and in Markdown; the JSON keeps its ids."""
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps(OLD), encoding="utf-8")
+    new.write_text(json.dumps(NEW), encoding="utf-8")
+    code, out, _ = run("diff", str(old), str(new), "--lang", lang)
+    assert code == ExitCode.OK and out.startswith(headline)
+    for word in words:
+        assert word in out
+    code, markdown, _ = run("diff", str(old), str(new), "--lang", lang, "--markdown", "-")
+    assert markdown.startswith("### " + headline)
+    assert words[0] in markdown and "3 lagt til" in markdown and "🟢 " + words[3] in markdown
+    code, js, _ = run("diff", str(old), str(new), "--lang", lang, "--json", "-")
+    assert json.loads(js) == json.loads(render_diff_json(planscan.diff(old, new)))

@@ -835,6 +835,7 @@ def diff(
     fail_on_change: Annotated[
         bool, typer.Option("--fail-on-change", help="Exit 1 if any cell got worse.")
     ] = False,
+    lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Show which cells changed colour between two results, and which documents changed."""
@@ -843,7 +844,11 @@ def diff(
     from planscan.report.formats import save
     from planscan.report.terminal import render_diff
 
-    outputs = [(markdown, render_diff_markdown), (json, render_diff_json)]
+    language = _language(lang)
+    outputs: list[tuple[Path | None, Callable[[ResultDiff], str]]] = [
+        (markdown, functools.partial(render_diff_markdown, lang=language)),
+        (json, render_diff_json),
+    ]
 
     def action() -> ResultDiff:
         if markdown is not None and json is not None and str(markdown) == str(json) == "-":
@@ -851,7 +856,7 @@ def diff(
         check_output_folders(output for output, _ in outputs)
         return run_diff(old, new)
 
-    result = _run(action, debug)
+    result = _run(action, debug, language)
     to_stdout = False
     for output, render in outputs:
         if output is not None and str(output) == "-":
@@ -860,7 +865,7 @@ def diff(
         elif output is not None:
             _run(functools.partial(save, output, render(result)), debug)
     if not to_stdout:
-        _out(render_diff(result))
+        _out(render_diff(result, language))
     worse = fail_on_change and bool(result.worse)
     if worse:
         cells = f"{len(result.worse)} cell{'s' if len(result.worse) != 1 else ''}"

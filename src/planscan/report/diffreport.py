@@ -5,8 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from planscan.chars import terminal_safe
+from planscan.i18n import DEFAULT_LANGUAGE, N_, Language, get_language
 from planscan.models import DocumentChange, DocumentRef, ResultDiff, Status
+from planscan.report.legend import level_label
 from planscan.resultfile import dump_json
+
+_EN = get_language(DEFAULT_LANGUAGE)
+# What happened to a document between two results, as the JSON says it (ids) and in words.
+CHANGE_WORDS = {"added": N_("added"), "removed": N_("removed"), "replaced": N_("replaced")}
 
 # Symbol and word: the word carries the meaning where emoji do not show.
 MARKDOWN_STATUS = {
@@ -21,13 +27,19 @@ MARKDOWN_STATUS = {
 }
 
 
-def diff_headline(diff: ResultDiff) -> str:
+def diff_headline(diff: ResultDiff, lang: Language = _EN) -> str:
     """One line: how many cells changed, and how."""
     worse, better = len(diff.worse), len(diff.better)
     if not diff.cells:
-        return "no cell changed colour"
-    cells = "1 cell" if len(diff.cells) == 1 else f"{len(diff.cells)} cells"
-    return f"{cells} changed colour: {better} better, {worse} worse"
+        return lang._("no cell changed colour")
+    return lang.ngettext(
+        "{cells} cell changed colour: {better} better, {worse} worse",
+        "{cells} cells changed colour: {better} better, {worse} worse",
+        len(diff.cells),
+        cells=len(diff.cells),
+        better=better,
+        worse=worse,
+    )
 
 
 def count_documents(diff: ResultDiff) -> dict[str, int]:
@@ -37,55 +49,65 @@ def count_documents(diff: ResultDiff) -> dict[str, int]:
     return counts
 
 
-def document_counts(diff: ResultDiff) -> str:
+def document_counts(diff: ResultDiff, lang: Language = _EN) -> str:
     """'2 added, 0 removed, 1 replaced'."""
-    return ", ".join(f"{n} {kind}" for kind, n in count_documents(diff).items())
+    return lang._("{added} added, {removed} removed, {replaced} replaced", **count_documents(diff))
 
 
-def render_diff_markdown(diff: ResultDiff) -> str:
+def change_word(change: str, lang: Language = _EN) -> str:
+    """added, removed, replaced: in the reader's language."""
+    return lang._(CHANGE_WORDS[change]) if change in CHANGE_WORDS else change
+
+
+def markdown_status(status: Status, lang: Language = _EN) -> str:
+    """Symbol and word; the English words are the JSON's ids, others the language's."""
+    if not lang.norwegian:
+        return MARKDOWN_STATUS[status]
+    return f"{MARKDOWN_STATUS[status].split(' ', 1)[0]} {lang.status_word(status)}"
+
+
+def render_diff_markdown(diff: ResultDiff, lang: Language = _EN) -> str:
     """The changed cells, worse first, then the documents that changed."""
-    labels = {level.id: level.label for level in diff.levels}
+    labels = {level.id: level_label(level, lang) for level in diff.levels}
     lines = [
-        f"### planscan diff: {diff_headline(diff)}",
+        f"### planscan diff: {diff_headline(diff, lang)}",
         "",
         f"{_code(diff.old)} → {_code(diff.new)}",
         "",
     ]
-    lines += [f"> **Note:** {_text(caveat)}" for caveat in diff.caveats]
+    note = lang._("Note:")
+    lines += [f"> **{note}** {_text(caveat)}" for caveat in diff.caveats]
     if diff.caveats:
         lines.append("")
     if diff.cells:
-        lines += [
-            "| Plan level | Municipality | Before | After | Change |",
-            "|---|---|---|---|---|",
-        ]
+        head = [lang._(h) for h in ("Plan level", "Municipality", "Before", "After", "Change")]
+        lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|---|"]
         for cell in diff.cells:
-            change = "▼ worse" if cell.worse else "▲ better"
+            change = "▼ " + lang._("worse") if cell.worse else "▲ " + lang._("better")
             lines.append(
-                f"| {_text(cell.label)} | {_text(cell.municipality)} |"
-                f" {MARKDOWN_STATUS[cell.old]} | {MARKDOWN_STATUS[cell.new]} | {change} |"
+                f"| {_text(labels.get(cell.level, cell.label))} | {_text(cell.municipality)} |"
+                f" {markdown_status(cell.old, lang)} | {markdown_status(cell.new, lang)} |"
+                f" {change} |"
             )
         lines.append("")
-    lines.append(f"**Documents:** {document_counts(diff)}")
+    documents = lang._("Documents:")
+    lines.append(f"**{documents}** {document_counts(diff, lang)}")
     if diff.documents:
-        lines += [
-            "",
-            "| Document | Municipality | Plan level | Before | After |",
-            "|---|---|---|---|---|",
-        ]
+        head = [lang._(h) for h in ("Document", "Municipality", "Plan level", "Before", "After")]
+        lines += ["", "| " + " | ".join(head) + " |", "|---|---|---|---|---|"]
         for doc in diff.documents:
-            level = labels.get(doc.level, doc.level) if doc.level else "unclassified"
+            level = labels.get(doc.level, doc.level) if doc.level else lang._("unclassified")
             lines.append(
-                f"| {doc.change} | {_text(doc.municipality)} | {_text(level)} |"
-                f" {_document(doc.old)} | {_document(doc.new)} |"
+                f"| {change_word(doc.change, lang)} | {_text(doc.municipality)} | {_text(level)} |"
+                f" {_document(doc.old, lang)} | {_document(doc.new, lang)} |"
             )
     return "\n".join(lines) + "\n"
 
 
-def _document(doc: DocumentRef | None) -> str:
+def _document(doc: DocumentRef | None, lang: Language) -> str:
     if doc is None:
         return "–"
-    return f"{_code(doc.path)} ({MARKDOWN_STATUS[doc.status]})"
+    return f"{_code(doc.path)} ({markdown_status(doc.status, lang)})"
 
 
 def _text(value: str) -> str:

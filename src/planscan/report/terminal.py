@@ -45,7 +45,7 @@ from planscan.models import (
     Status,
     Term,
 )
-from planscan.report.diffreport import diff_headline, document_counts
+from planscan.report.diffreport import change_word, diff_headline, document_counts
 from planscan.report.evidence import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -622,52 +622,57 @@ def make_progress(console: Console) -> tuple[Progress, TaskID, TaskID]:
     return progress, documents, pages
 
 
-def render_diff(diff: ResultDiff) -> Group:
+def render_diff(diff: ResultDiff, lang: Language = _EN) -> Group:
     """Cells that changed colour (worse first) and documents added, removed or replaced."""
-    labels = {level.id: level.label for level in diff.levels}
-    head = Text.assemble(("planscan diff: ", "bold"), diff_headline(diff))
+    labels = {level.id: level_label(level, lang) for level in diff.levels}
+    head = Text.assemble(("planscan diff: ", "bold"), diff_headline(diff, lang))
     parts: list[Table | Text] = [
         head,
         Text(f"{_safe(str(diff.old))} → {_safe(str(diff.new))}", style="dim"),
     ]
-    parts += [Text(f"Note: {_safe(caveat)}", style="bold") for caveat in diff.caveats]
+    note = lang._("Note:")
+    parts += [Text(f"{note} {_safe(caveat)}", style="bold") for caveat in diff.caveats]
     if diff.cells:
-        table = Table(title="Cells", title_justify="left")
-        table.add_column("Plan level", style="bold")
-        table.add_column("Municipality")
-        table.add_column("Before", justify="center")
-        table.add_column("After", justify="center")
-        table.add_column("Change")
+        table = Table(title=lang._("Cells"), title_justify="left")
+        table.add_column(lang._("Plan level"), style="bold")
+        table.add_column(lang._("Municipality"))
+        table.add_column(lang._("Before"), justify="center")
+        table.add_column(lang._("After"), justify="center")
+        table.add_column(lang._("Change"))
         for cell in diff.cells:
-            change = Text("▼ worse", style="bold red") if cell.worse else Text("▲ better")
+            if cell.worse:
+                change = Text("▼ " + lang._("worse"), style="bold red")
+            else:
+                change = Text("▲ " + lang._("better"))
             table.add_row(
-                Text(_safe(cell.label)),
+                Text(_safe(labels.get(cell.level, cell.label))),
                 Text(_safe(cell.municipality)),
-                status_text(cell.old),
-                status_text(cell.new),
+                status_text(cell.old, lang),
+                status_text(cell.new, lang),
                 change,
             )
         parts.append(table)
-    parts.append(Text.assemble(("Documents: ", "bold"), document_counts(diff)))
+    parts.append(Text.assemble((lang._("Documents:") + " ", "bold"), document_counts(diff, lang)))
     if diff.documents:
         docs = Table.grid(padding=(0, 1))
         docs.add_column(no_wrap=True)
         docs.add_column(overflow="fold")
         for doc in diff.documents:
-            level = labels.get(doc.level, doc.level) if doc.level else "unclassified"
+            level = labels.get(doc.level, doc.level) if doc.level else lang._("unclassified")
             where = _safe(f"{doc.municipality} · {level}")
             if doc.old is not None and doc.new is not None:
-                what = f"{_doc_line(doc.old)}\n  → {_doc_line(doc.new)}"
+                what = f"{_doc_line(doc.old, lang)}\n  → {_doc_line(doc.new, lang)}"
             else:
-                what = _doc_line(doc.old or doc.new)
-            docs.add_row(doc.change, Text.assemble((where, "bold"), f"\n{what}"))
+                what = _doc_line(doc.old or doc.new, lang)
+            docs.add_row(change_word(doc.change, lang), Text.assemble((where, "bold"), f"\n{what}"))
         parts.append(docs)
     return Group(*parts)
 
 
-def _doc_line(doc: DocumentRef | None) -> str:
+def _doc_line(doc: DocumentRef | None, lang: Language) -> str:
     assert doc is not None
-    return f"{display_path(doc.path)} ({doc.status.value})"
+    status = doc.status.value if not lang.norwegian else lang.status_word(doc.status)
+    return f"{display_path(doc.path)} ({status})"
 
 
 FETCH_LOOK: dict[FetchOutcome, tuple[str, str]] = {
