@@ -125,3 +125,12 @@ def examples_2018() -> planscan.ScanResult:
 def examples_2021() -> planscan.ScanResult:
     """The end-of-2021 example plans, by their manifest."""
     return scan_in_repo("examples/2021/plans.yaml")
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Traffic goes straight to 127.0.0.1, never through a proxy from the environment."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("all_proxy", raising=False)
+    monkeypatch.setenv("NO_PROXY", "*")

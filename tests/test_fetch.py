@@ -19,19 +19,10 @@ from planscan.errors import ExitCode
 from planscan.fetch import fetch_urls
 from planscan.models import FetchOutcome, FetchRecord, FetchSettings
 from planscan.store import Store
-from tests.fixtures.server import Site, serve, site_files
+from tests.fixtures.server import Site, running, serve, site_files
 
 # Quick limits, so the slow cases take about a second.
 FAST = FetchSettings(connect_timeout=2, read_timeout=2, deadline=5, retries=2, backoff=0.01)
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Traffic goes straight to 127.0.0.1, never through a proxy from the environment."""
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.delenv("all_proxy", raising=False)
-    monkeypatch.setenv("NO_PROXY", "*")
 
 
 @pytest.fixture(scope="module")
@@ -512,10 +503,7 @@ def test_hosts_are_fetched_at_once_but_each_host_one_request_at_a_time(tmp_path:
     and no host ever has two requests in flight; the records stay in the given order."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _CountingHandler)
     port = server.server_address[1]
-    threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    ).start()
-    try:
+    with running(server):
         slow = [f"http://localhost:{port}/slow-{i}.pdf" for i in range(4)]
         quick = [f"http://127.0.0.1:{port}/quick-{i}.pdf" for i in range(4)]
         urls = [u for pair in zip(slow, quick, strict=True) for u in pair]
@@ -526,9 +514,6 @@ def test_hosts_are_fetched_at_once_but_each_host_one_request_at_a_time(tmp_path:
             settings=FetchSettings(hosts=2),
             on_record=lambda r: arrived.append(r.url),
         )
-    finally:
-        server.shutdown()
-        server.server_close()
     assert [record.url for record in report.records] == urls
     assert all(record.outcome is FetchOutcome.DOWNLOADED for record in report.records)
     # The quick host was done while the slow one was still on its first or second plan.

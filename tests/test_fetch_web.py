@@ -75,14 +75,6 @@ def site_pages() -> dict[str, bytes]:
     return files
 
 
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.delenv("all_proxy", raising=False)
-    monkeypatch.setenv("NO_PROXY", "*")
-
-
 @pytest.fixture(scope="module")
 def site() -> Iterator[Site]:
     with serve(site_pages()) as running:
