@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
@@ -355,15 +356,23 @@ _MEMORY_MAX_WORDS = 1_000_000
 _OCR_MEMORIES: dict[tuple[MatchingRules, frozenset[OcrKey]], _OcrMemory] = {}
 
 
+_Memory = TypeVar("_Memory", bound=_WordMemory)
+
+
+def _memory_for(table: dict[Any, _Memory], group: Any, make: Callable[[], _Memory]) -> _Memory:
+    """The process's memory for this group of keys, made when first asked for; a few
+    keywords files at most are remembered (another one: start again)."""
+    memory = table.get(group)
+    if memory is None:
+        if len(table) > 8:
+            table.clear()
+        memory = table[group] = make()
+    return memory
+
+
 def _ocr_memory(keywords: KeywordSet) -> _OcrMemory:
     keys = _keys_of(keywords)[1]
-    group = (keywords.matching, keys)
-    memory = _OCR_MEMORIES.get(group)
-    if memory is None:
-        if len(_OCR_MEMORIES) > 8:  # another keywords file: start again
-            _OCR_MEMORIES.clear()
-        memory = _OCR_MEMORIES[group] = _OcrMemory(keys)
-    return memory
+    return _memory_for(_OCR_MEMORIES, (keywords.matching, keys), lambda: _OcrMemory(keys))
 
 
 def forget_words() -> None:
@@ -404,12 +413,7 @@ _EXACT_MEMORIES: dict[frozenset[ExactKey], _ExactMemory] = {}
 
 def _exact_memory(keywords: KeywordSet) -> _ExactMemory:
     keys = _keys_of(keywords)[0]
-    memory = _EXACT_MEMORIES.get(keys)
-    if memory is None:
-        if len(_EXACT_MEMORIES) > 8:  # another keywords file: start again
-            _EXACT_MEMORIES.clear()
-        memory = _EXACT_MEMORIES[keys] = _ExactMemory(keys)
-    return memory
+    return _memory_for(_EXACT_MEMORIES, keys, lambda: _ExactMemory(keys))
 
 
 _KEYS: dict[int, tuple[KeywordSet, frozenset[ExactKey], frozenset[OcrKey]]] = {}
