@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.fixtures import hostile as h  # noqa: E402
 from tests.fixtures.generate import make_pdf  # noqa: E402
+from tests.fixtures.processes import kill_all, marked  # noqa: E402
 
 MARKER = "PLANSCAN_HOSTILE_RUN"
 GOOD_TEXT = [["Boligsosial handlingsplan", "Husbanken og startlån for vanskeligstilte."]]
@@ -480,29 +481,6 @@ CASES: list[Case] = [
 # Running ---------------------------------------------------------------------------------
 
 
-def _marked_processes(marker: str) -> list[int]:
-    """The processes whose environment carries this run's marker."""
-    found = []
-    needle = f"{MARKER}={marker}".encode()
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit() or int(entry.name) == os.getpid():
-            continue
-        try:
-            if needle in (entry / "environ").read_bytes().split(b"\0"):
-                found.append(int(entry.name))
-        except OSError:
-            continue
-    return found
-
-
-def _end(pids: list[int]) -> None:
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-
-
 def _texts(folder: Path, inputs: set[Path]) -> Iterator[tuple[Path, bytes]]:
     """Every file the run made, inflated where it is zlib or gzip data."""
     for file in folder.rglob("*"):
@@ -573,9 +551,9 @@ def _run_in(
             try:
                 first.wait(timeout=setup.wall)
             except subprocess.TimeoutExpired:
-                _end([first.pid, *_marked_processes(marker)])
+                kill_all([first.pid, *marked(MARKER, marker)])
                 first.wait()
-        _end(_marked_processes(marker))
+        kill_all(marked(MARKER, marker))
         damage = getattr(setup, "damage", None)
         if damage is not None:
             damage()
@@ -593,12 +571,12 @@ def _run_in(
             process.wait(timeout=setup.wall)
         except subprocess.TimeoutExpired:
             hung = True
-            _end([process.pid])
+            kill_all([process.pid])
             process.wait()
         seconds = time.monotonic() - started
         time.sleep(1.0 if setup.signal_after else 0.2)  # readers told to end, or orphaned
-        left = _marked_processes(marker)
-        _end(left)
+        left = marked(MARKER, marker)
+        kill_all(left)
         out = (logs / "out").read_text(encoding="utf-8", errors="replace")
         err = (logs / "err").read_text(encoding="utf-8", errors="replace")
     finally:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures import hostile
+from tests.fixtures.processes import kill_all, marked
 
 pytestmark = [
     pytest.mark.slow,
@@ -24,28 +25,6 @@ pytestmark = [
 ]
 
 MARKER = "PLANSCAN_SHUTDOWN_TEST"
-
-
-def marked(marker: str) -> list[int]:
-    """The processes that carry this marker in their environment (planscan and its readers)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                environ = (entry / "environ").read_bytes().split(b"\0")
-            except OSError:
-                continue
-            if f"{MARKER}={marker}".encode() in environ:
-                found.append(int(entry.name))
-    return found
-
-
-def _end(pids: list[int]) -> None:
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 @pytest.fixture()
@@ -74,9 +53,9 @@ def start(slow_plans: Path, tmp_path: Path, marker: str) -> subprocess.Popen[str
 def wait_for_readers(marker: str, count: int = 3) -> None:
     """Until planscan and its readers are running (at most 30 s)."""
     until = time.monotonic() + 30
-    while len(marked(marker)) < count and time.monotonic() < until:
+    while len(marked(MARKER, marker)) < count and time.monotonic() < until:
         time.sleep(0.1)
-    assert len(marked(marker)) >= count, "the readers never started"
+    assert len(marked(MARKER, marker)) >= count, "the readers never started"
     time.sleep(0.5)  # into the documents
 
 
@@ -91,9 +70,9 @@ def test_a_stop_signal_ends_readers_and_leaves_nothing(
         process.send_signal(sig)
         _, err = process.communicate(timeout=30)
         time.sleep(0.5)
-        left = marked(marker)
+        left = marked(MARKER, marker)
     finally:
-        _end(marked(marker))
+        kill_all(marked(MARKER, marker))
         process.kill()
     assert process.returncode == -sig  # the shell sees 128 + N
     assert left == []
@@ -114,9 +93,9 @@ def test_readers_die_with_a_killed_planscan(slow_plans: Path, tmp_path: Path) ->
         process.kill()
         process.communicate(timeout=30)
         until = time.monotonic() + 5
-        while marked(marker) and time.monotonic() < until:
+        while marked(MARKER, marker) and time.monotonic() < until:
             time.sleep(0.1)
-        left = marked(marker)
+        left = marked(MARKER, marker)
     finally:
-        _end(marked(marker))
+        kill_all(marked(MARKER, marker))
     assert left == []
