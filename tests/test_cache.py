@@ -170,9 +170,48 @@ def test_cache_commands(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
     pages.put("https://www.vefsn.kommune.no/planer", CachedPage("text/html", b"<p>x</p>", "e1"))
     assert pages.get("https://www.vefsn.kommune.no/planer") is not None
     cleared = runner.invoke(app, ["cache", "clear"]).stdout
-    assert cleared.startswith("removed 8 cached documents and 1 pages planscan find had read")
+    assert cleared.startswith("removed 8 cached documents and 1 page planscan find had read")
     assert pages.get("https://www.vefsn.kommune.no/planer") is None
     assert runner.invoke(app, ["cache", "info"]).stdout.endswith("0 documents, 0.0 MiB\n")
+
+
+@pytest.mark.parametrize(
+    ("lang", "info", "cleared"),
+    [
+        (
+            "nb",
+            "8 dokumenter, ",
+            "fjernet 8 mellomlagrede dokumenter og 1 side planscan find hadde lest, fra ",
+        ),
+        (
+            "nn",
+            "8 dokument, ",
+            "fjerna 8 mellomlagra dokument og 1 side planscan find hadde lese, frå ",
+        ),
+    ],
+)
+def test_cache_commands_in_norwegian(
+    plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, info: str, cleared: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from planscan.cli import app
+    from planscan.find.pagecache import CachedPage, PageCache
+
+    monkeypatch.setenv("PLANSCAN_CACHE_DIR", str(tmp_path / "c"))
+    runner = CliRunner()
+    assert runner.invoke(app, ["scan", str(plans), "-q"]).exit_code == 0
+    PageCache(tmp_path / "c" / "find-pages").put(
+        "https://www.vefsn.kommune.no/planer", CachedPage("text/html", b"<p>x</p>", "e1")
+    )
+    said = runner.invoke(app, ["cache", "info", "--lang", lang]).stdout
+    assert said.startswith(f"{tmp_path / 'c'}\n{info}") and " MiB\n" in said
+    assert "," in said.split(info)[1]  # the size with a decimal comma
+    said = runner.invoke(app, ["cache", "clear", "--lang", lang]).stdout
+    assert said == f"{cleared}{tmp_path / 'c'}\n"
+    # The language from the environment, as for scan.
+    monkeypatch.setenv("PLANSCAN_LANG", lang)
+    assert runner.invoke(app, ["cache", "info"]).stdout.endswith(", 0,0 MiB\n")
 
 
 def _rewrite(entry: Path, text: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -519,3 +520,54 @@ def test_hosts_are_fetched_at_once_but_each_host_one_request_at_a_time(tmp_path:
     # The quick host was done while the slow one was still on its first or second plan.
     assert arrived.index(quick[-1]) < arrived.index(slow[1])
     assert _CountingHandler.most == {"localhost": 1, "127.0.0.1": 1}
+
+
+# What fetch says in bokmål and nynorsk, and English phrases that must not appear in either.
+NORWEGIAN_FETCH = {
+    "nb": (
+        "Hentet til",
+        "2 lastet ned, 1 ikke funnet, 1 myk 404",
+        "HTTP 404 Not Found: planen ligger ikke på nett på denne adressen",
+        "uten plantekst (3 ord utenom menyer og lenker), ikke en PDF, DOCX eller nettplan:"
+        " planen ligger ikke på nett (myk 404)",
+        "; kopien hentet 20",
+    ),
+    "nn": (
+        "Henta til",
+        "2 lasta ned, 1 ikkje funne, 1 mjuk 404",
+        "HTTP 404 Not Found: planen ligg ikkje på nett på denne adressa",
+        "utan plantekst (3 ord utanom menyar og lenkjer), ikkje ein PDF, DOCX eller nettplan:"
+        " planen ligg ikkje på nett (mjuk 404)",
+        "; kopien henta 20",
+    ),
+}
+ENGLISH_FETCH = ("Fetched into", "downloaded", "not online", "soft 404", "bytes", "is kept")
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_fetch_in_norwegian(site: Site, tmp_path: Path, lang: str) -> None:
+    title, summary, missing, soft_404, kept = NORWEGIAN_FETCH[lang]
+    manifest = write_manifest(tmp_path, site)
+    store = tmp_path / "store"
+    code, out, err = run("fetch", str(manifest), "--store", str(store), "--lang", lang)
+    assert (code, err) == (ExitCode.OK, "")
+    assert out.splitlines()[0].rstrip() == f"{title} {store}"
+    assert out.rstrip().endswith(f"\n{summary}")
+    assert missing in out and soft_404 in " ".join(out.split())
+    assert re.search(r"pdf · \d+ byte · sha256", out)
+    assert not [phrase for phrase in ENGLISH_FETCH if phrase in out]
+
+    # A server down this week: the note on standard error, from the environment's language.
+    url = site.url("/works-then-breaks.pdf?" + lang)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(f"plans:\n  - {{municipality: Alfa, level: planstrategi, url: '{url}'}}\n")
+    assert run("fetch", str(broken), "--store", str(store))[0] == ExitCode.OK
+    result = CliRunner().invoke(
+        app,
+        ["fetch", str(broken), "--store", str(store), "--retries", "0", "-q"],
+        env={"COLUMNS": "200", "PLANSCAN_LANG": lang},
+    )
+    assert result.exit_code == ExitCode.DOCUMENT_ERRORS
+    assert result.stderr.startswith(f"planscan: {url}: HTTP 500 Internal Server Error{kept}")
+    assert not [phrase for phrase in ENGLISH_FETCH if phrase in result.stderr + result.stdout]
+    assert result.stdout == f"1 {'mislyktes' if lang == 'nb' else 'mislukka'}\n"

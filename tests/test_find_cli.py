@@ -89,3 +89,46 @@ def test_a_broken_manifest_is_reported_before_any_search(tmp_path: Path) -> None
     code, _, err = run("find", "Vågan", "--output", str(output))
     assert code == ExitCode.USAGE
     assert err.startswith(f"planscan: {output}:3:12: plan 1: level 'nope' is not in the keywords")
+
+
+FIND_SAYS = {
+    "nb": (
+        "Funnet på nett",
+        "ikke søkt: {url}/: robots.txt på {host} tillater ikke planscan å lese {url}/",
+        "3 funnet (✓), 6 ikke funnet (x), 9 ikke søkt (⊘) i 2 kommuner",
+    ),
+    "nn": (
+        "Funne på nett",
+        "ikkje søkt: {url}/: robots.txt på {host} tillèt ikkje planscan å lese {url}/",
+        "3 funne (✓), 6 ikkje funne (x), 9 ikkje søkt (⊘) i 2 kommunar",
+    ),
+}
+FIND_ENGLISH = ("Found online", "not searched", "not found", "robots.txt of", "municipalit")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_find_in_norwegian(tmp_path: Path, lang: str) -> None:
+    title, refused, summary = FIND_SAYS[lang]
+    good = nynorsk_site()
+    blocked = Site({"/robots.txt": Answer(body=b"User-agent: *\nDisallow: /\n")})
+    output = tmp_path / "plans.yaml"
+    with serve_all([good, blocked]):
+        code, out, err = run(
+            "find", "aal", "3320", "--lang", lang,
+            "--start-url", f"Ål={good.base}/",
+            "--start-url", f"flå={blocked.base}/",
+            "--allow-private-hosts",
+            "--output", str(output),
+        )  # fmt: skip
+    assert (code, err) == (ExitCode.DOCUMENT_ERRORS, "")
+    lines = out.splitlines()
+    assert lines[0].rstrip() == f"{title} → {output}"
+    assert any(line.startswith("┃ Kommune ┃") for line in lines)
+    changed = "endret" if lang == "nb" else "endra"
+    assert f"{changed}: Ål · Temaplan bolig: ny: Bustadpolitisk plan 2025-2030 (http" in out
+    assert f"⊘ Flå: {refused.format(url=blocked.base, host=blocked.host)}" in out
+    assert lines[-1] == summary
+    assert not [phrase for phrase in FIND_ENGLISH if phrase in out]
+    # The manifest find writes stays in English, whatever the language of the terminal.
+    assert "robots.txt of" in output.read_text(encoding="utf-8")

@@ -266,3 +266,25 @@ def test_notes_and_fail_on_in_norwegian() -> None:
     assert "planscan: --fail-on red: 19 celler er på eller under raud:" in lines
     assert "planscan:   Sortland · Kommuneplan – samfunnsdel: x (ikkje funne på nett)" in lines
     assert any(line.startswith("planscan: merk: examples/2021 har sin eigen") for line in lines)
+
+
+def test_a_message_is_english_text_that_can_be_said_in_norwegian() -> None:
+    """The core's text: a plain English str everywhere (JSON, YAML, equality, reader
+    processes), said in the reader's language by the renderers, fields inside it too."""
+    import pickle
+
+    from planscan.i18n import Message
+    from planscan.yamlfile import dump
+
+    inner = Message("{n} pages", n=3)
+    message = Message("robots.txt of {host} could not be read: {why}", host="a.no", why=inner)
+    assert message == "robots.txt of a.no could not be read: 3 pages"
+    assert json.dumps([message]) == '["robots.txt of a.no could not be read: 3 pages"]'
+    assert dump({"m": message}) == "m: 'robots.txt of a.no could not be read: 3 pages'\n"
+    copy = pickle.loads(pickle.dumps(message))
+    assert type(copy) is Message and copy.fields["why"].template == "{n} pages"
+    for said in (message, copy):
+        assert get_language("nb").say(said) == "robots.txt på a.no kunne ikke leses: 3 sider"
+        assert get_language("nn").say(said) == "robots.txt på a.no kunne ikkje lesast: 3 sider"
+        assert get_language("en").say(said) == message
+    assert get_language("nb").say("plain text") == "plain text"  # not a Message: as it is

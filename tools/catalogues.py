@@ -7,7 +7,7 @@
 
 Babel reads, writes and compiles the catalogues here (a test-extra dependency); planscan
 itself never imports it. Messages are found where the code calls `_`, `gettext`,
-`ngettext`, `pgettext` (a Language's methods) or marks them with `N_`.
+`ngettext`, `pgettext` (a Language's methods), makes a `Message` or marks them with `N_`.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ KEYWORDS = {
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
     "N_": None,
+    "Message": None,  # planscan.i18n.Message: the core's text, said later in a language
 }
 # Fixed header dates: the files change only when a message does.
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)

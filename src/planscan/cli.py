@@ -454,7 +454,7 @@ def scan(
 
     def action() -> ScanResult:
         check_output_folders(outputs.files.values())
-        with _progress() as progress:
+        with _progress(options.lang) as progress:
             return run_scan(
                 paths or (),
                 manifest=manifest,
@@ -525,10 +525,10 @@ def _find_pages_dir() -> Path:
     return _cache_dir() / "find-pages"
 
 
-def _progress() -> Any:
+def _progress(lang: Language) -> Any:
     from planscan.report.terminal import ScanProgress
 
-    return ScanProgress(_console(stderr=True))
+    return ScanProgress(_console(stderr=True), lang)
 
 
 def _one_document(file: Path, keywords: KeywordSet | Path | None, reading: Reading) -> ScanResult:
@@ -605,27 +605,35 @@ app.add_typer(cache_app, name="cache")
 
 
 @cache_app.command("info")
-def cache_info() -> None:
+def cache_info(lang: LangOption = None, debug: DebugOption = False) -> None:
     """Show where the cache is and how big it is."""
     from planscan.cache import TextCache
 
+    language = _run(lambda: _language(lang), debug)
     directory = _cache_dir()
     entries, size = TextCache(directory).stats()
-    typer.echo(f"{directory}\n{entries} documents, {size / (1 << 20):.1f} MiB")
+    mib = language.format_number(size / (1 << 20), 1, group="" if not language.norwegian else None)
+    documents = language.ngettext("{n} document", "{n} documents", entries)
+    typer.echo(f"{directory}\n{documents}, {mib} MiB")
 
 
 @cache_app.command("clear")
-def cache_clear() -> None:
+def cache_clear(lang: LangOption = None, debug: DebugOption = False) -> None:
     """Remove everything in the cache."""
     from planscan.cache import TextCache
     from planscan.find.pagecache import PageCache
 
+    language = _run(lambda: _language(lang), debug)
     directory = _cache_dir()
     removed = TextCache(directory).clear()
     pages = PageCache(_find_pages_dir()).clear()
     typer.echo(
-        f"removed {removed} cached documents and {pages} pages planscan find had read"
-        f" from {directory}"
+        language._(
+            "removed {documents} and {pages} planscan find had read from {folder}",
+            documents=language.ngettext("{n} cached document", "{n} cached documents", removed),
+            pages=language.ngettext("{n} page", "{n} pages", pages),
+            folder=directory,
+        )
     )
 
 
@@ -664,6 +672,7 @@ def fetch(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only failures and the summary line.")
     ] = False,
+    lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Download the plans the manifest lists by URL into the store (unchanged ones are kept)."""
@@ -688,10 +697,11 @@ def fetch(
             manifest, store=_store_path(store), keywords=keywords, settings=settings, shard=slice_
         )
 
-    report = _run(action, debug)
-    rendered = render_fetch(report)
+    language = _run(lambda: _language(lang), debug)
+    report = _run(action, debug, language)
+    rendered = render_fetch(report, language)
     _out(rendered.renderables[-1] if quiet else rendered)
-    _err_lines(fetch_notes(report))
+    _err_lines(fetch_notes(report, language))
     raise typer.Exit(int(ExitCode.DOCUMENT_ERRORS if report.failed else ExitCode.OK))
 
 
@@ -774,6 +784,7 @@ def find(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the summary line.")
     ] = False,
+    lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Search municipalities' websites for their plans and write a manifest for scan --fetch."""
@@ -796,7 +807,7 @@ def find(
         keyword_set = load_keywords(keywords)
         chosen = resolve_municipalities(municipalities or (), county, everyone)
         starts = dict(_name_and_url(item) for item in start_url or ())
-        with FindProgress(_console(stderr=True)) as progress:
+        with FindProgress(_console(stderr=True), language) as progress:
             report = run_find(
                 chosen,
                 output=output,
@@ -807,8 +818,9 @@ def find(
             )
         return report, keyword_set
 
-    report, keyword_set = _run(action, debug)
-    rendered = render_find(report, keyword_set)
+    language = _run(lambda: _language(lang), debug)
+    report, keyword_set = _run(action, debug, language)
+    rendered = render_find(report, keyword_set, language)
     _out(rendered.renderables[-1] if quiet else rendered)
     raise typer.Exit(int(ExitCode.DOCUMENT_ERRORS if report.not_searched else ExitCode.OK))
 
@@ -816,7 +828,7 @@ def find(
 def _name_and_url(item: str) -> tuple[str, str]:
     name, equals, url = item.partition("=")
     if not equals or not name.strip() or not url.strip():
-        raise InputError(f"--start-url {item}: write it as NAME=URL")
+        raise InputError(N_("--start-url {item}: write it as NAME=URL"), item=item)
     return name.strip(), url.strip()
 
 
@@ -844,7 +856,7 @@ def diff(
     from planscan.report.formats import save
     from planscan.report.terminal import render_diff
 
-    language = _language(lang)
+    language = _run(lambda: _language(lang), debug)
     outputs: list[tuple[Path | None, Callable[[ResultDiff], str]]] = [
         (markdown, functools.partial(render_diff_markdown, lang=language)),
         (json, render_diff_json),
@@ -852,7 +864,7 @@ def diff(
 
     def action() -> ResultDiff:
         if markdown is not None and json is not None and str(markdown) == str(json) == "-":
-            raise InputError("only one of --markdown and --json can go to standard output (-)")
+            raise InputError(N_("only one of --markdown and --json can go to standard output (-)"))
         check_output_folders(output for output, _ in outputs)
         return run_diff(old, new)
 
@@ -863,14 +875,15 @@ def diff(
             typer.echo(render(result), nl=False)
             to_stdout = True
         elif output is not None:
-            _run(functools.partial(save, output, render(result)), debug)
+            _run(functools.partial(save, output, render(result)), debug, language)
     if not to_stdout:
         _out(render_diff(result, language))
     worse = fail_on_change and bool(result.worse)
     if worse:
-        cells = f"{len(result.worse)} cell{'s' if len(result.worse) != 1 else ''}"
-        _err_lines([f"planscan: --fail-on-change: {cells} got worse"])
-        _err_lines(f"planscan: note: {caveat}" for caveat in result.caveats)
+        cells = language.ngettext("{n} cell got worse", "{n} cells got worse", len(result.worse))
+        _err_lines([f"planscan: --fail-on-change: {cells}"])
+        note = language._("note")
+        _err_lines(f"planscan: {note}: {language.say(caveat)}" for caveat in result.caveats)
     raise typer.Exit(int(ExitCode.FAIL_ON if worse else ExitCode.OK))
 
 

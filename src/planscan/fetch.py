@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from planscan.discover import load_manifest
-from planscan.errors import DocumentError
+from planscan.errors import DocumentError, PlanscanError
 from planscan.extract.precheck import sniff
 from planscan.httpclient import HttpClient, HttpError, Response
+from planscan.i18n import Message
 from planscan.keywords import load_keywords
 from planscan.models import (
     FetchOutcome,
@@ -200,7 +201,10 @@ def _fetch_one(
     deadline = min(time.monotonic() + settings.deadline, until)
     if deadline <= time.monotonic():
         stop = _Stop(
-            f"not fetched: the fetch used up its {settings.budget:g} s (--budget) before this URL"
+            Message(
+                "not fetched: the fetch used up its {seconds} s (--budget) before this URL",
+                seconds=format(settings.budget, "g"),
+            )
         )
         return _failed(url, fetched_at, stop, keep, 0)
     attempts = 0
@@ -238,7 +242,11 @@ def _failed(
         kind=keep.kind,
         etag=keep.etag,
         last_modified=keep.last_modified,
-        message=f"{stop.message}; the copy fetched {keep.fetched_at} is kept",
+        message=Message(
+            "{message}; the copy fetched {fetched} is kept",
+            message=stop.message,
+            fetched=keep.fetched_at,
+        ),
     )
 
 
@@ -263,8 +271,10 @@ def _attempt(
     current = url
     for _ in range(settings.max_redirects + 1):
         if urlsplit(current).scheme.lower() not in _SCHEMES:
-            where = "" if current == url else f"redirected to {current}: "
-            raise _Stop(f"{where}only http and https URLs are fetched", FetchOutcome.REFUSED)
+            refused = Message("only http and https URLs are fetched")
+            if current != url:
+                refused = Message("redirected to {url}: {why}", url=current, why=refused)
+            raise _Stop(refused, FetchOutcome.REFUSED)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise _Stop(_deadline_message(settings))
@@ -292,15 +302,16 @@ def _attempt(
             if exc.kind == "deadline" or time.monotonic() >= deadline:
                 raise _Stop(_deadline_message(settings)) from None
             if exc.kind == "timeout":
-                raise _Stop("timed out waiting for the server", retry=True) from None
+                raise _Stop(Message("timed out waiting for the server"), retry=True) from None
             if exc.kind == "invalid-url":
-                raise _Stop(f"not a URL that can be fetched: {exc}", FetchOutcome.REFUSED) from None
+                refused = Message("not a URL that can be fetched: {why}", why=str(exc))
+                raise _Stop(refused, FetchOutcome.REFUSED) from None
             if exc.kind == "too-large":
                 raise _Stop(_too_large(settings), FetchOutcome.TOO_LARGE) from None
-            raise _Stop(f"could not download: {exc}") from None
+            raise _Stop(Message("could not download: {why}", why=str(exc))) from None
         except OSError as exc:
-            raise _Stop(f"cannot write to the store {store.root}: {exc.strerror}") from None
-    raise _Stop(f"more than {settings.max_redirects} redirects (a redirect loop?)")
+            raise _Stop(_unwritable(store, exc)) from None
+    raise _Stop(Message("more than {n} redirects (a redirect loop?)", n=settings.max_redirects))
 
 
 class _Page:
@@ -333,7 +344,7 @@ def _receive(
         )
     if status in (404, 410):
         outcome = FetchOutcome.NOT_FOUND if status == 404 else FetchOutcome.GONE
-        message = f"{said}: the plan is not online at this address"
+        message = Message("{said}: the plan is not online at this address", said=said)
         return FetchRecord(url, outcome, "", http_status=status, message=message)
     if status >= 500:
         raise _Stop(said, http_status=status, retry=True)
@@ -354,7 +365,9 @@ def _receive(
                 size += len(chunk)
                 if size > cap:
                     if cap == web_cap:
-                        message = f"a web page larger than {web_cap} bytes, the most read of one"
+                        message = Message(
+                            "a web page larger than {n} bytes, the most read of one", n=web_cap
+                        )
                         raise _Stop(message, FetchOutcome.TOO_LARGE, status)
                     raise _Stop(_too_large(settings), FetchOutcome.TOO_LARGE, status)
                 if time.monotonic() > deadline:
@@ -370,13 +383,16 @@ def _receive(
         if kind == "html":
             return _Page(part.read_bytes(), status, said)
         if kind == "empty":
-            message = (
-                f"{said} with an empty body, not a PDF or DOCX: the plan is not online (soft 404)"
+            message = Message(
+                "{said} with an empty body, not a PDF or DOCX: the plan is not online (soft 404)",
+                said=said,
             )
             return FetchRecord(url, FetchOutcome.SOFT_404, "", http_status=status, message=message)
         if kind is None:
-            got = content_type or "no Content-Type"
-            message = f"{said} with a file that is neither PDF, DOCX nor DOC ({got})"
+            got = content_type or Message("no Content-Type")
+            message = Message(
+                "{said} with a file that is neither PDF, DOCX nor DOC ({got})", said=said, got=got
+            )
             return FetchRecord(
                 url, FetchOutcome.NOT_DOCUMENT, "", http_status=status, message=message
             )
@@ -415,7 +431,8 @@ def _web_plan(
         first = read_web_page(page.body, final_url, limits)
     except DocumentError as exc:
         outcome = FetchOutcome.TOO_LARGE if exc.reason == "too-large" else FetchOutcome.FAILED
-        raise _Stop(f"the web page cannot be read: {exc}", outcome, page.status) from None
+        unread = Message("the web page cannot be read: {why}", why=_said(exc))
+        raise _Stop(unread, outcome, page.status) from None
     web = _Web(client, settings, deadline)
     note = None
     if _is_framsikt(final_url, page.body, first.words):
@@ -423,10 +440,11 @@ def _web_plan(
     else:
         rest, words, note = _crawl(web, final_url, first.links, len(page.body), limits)
         if first.words + words < MIN_PLAN_WORDS:
-            message = (
-                f"{page.said} with a web page with no plan text ({first.words} words besides"
-                " menus and links), not a PDF, DOCX or web plan: the plan is not online"
-                " (soft 404)"
+            message = Message(
+                "{said} with a web page with no plan text ({words} words besides menus and"
+                " links), not a PDF, DOCX or web plan: the plan is not online (soft 404)",
+                said=page.said,
+                words=first.words,
             )
             return FetchRecord(
                 url, FetchOutcome.SOFT_404, "", http_status=page.status, message=message
@@ -439,7 +457,7 @@ def _web_plan(
         part.write_bytes(bundle)
         store.commit(part, sha256, "html")
     except OSError as exc:
-        raise _Stop(f"cannot write to the store {store.root}: {exc.strerror}") from None
+        raise _Stop(_unwritable(store, exc)) from None
     finally:
         part.unlink(missing_ok=True)
     return FetchRecord(
@@ -561,11 +579,13 @@ def _crawl(
             continue
         seen.add(link)
         if len(pages) + 1 >= web.settings.web_max_pages:
-            return pages, words, _stopped(f"{web.settings.web_max_pages} pages", prefix)
+            limit = Message("{n} pages", n=web.settings.web_max_pages)
+            return pages, words, _stopped(limit, prefix)
         if size >= limits.html_max_bytes:
-            return pages, words, _stopped(f"{limits.html_max_bytes} bytes", prefix)
+            return pages, words, _stopped(Message("{n} bytes", n=limits.html_max_bytes), prefix)
         if time.monotonic() + web.delay >= web.deadline:
-            return pages, words, _stopped(f"{web.settings.deadline:g} s (--deadline)", prefix)
+            limit = Message("{n} s (--deadline)", n=format(web.settings.deadline, "g"))
+            return pages, words, _stopped(limit, prefix)
         status, final, body = web.get(link)
         if status != 200 or sniff(body[:_HEAD_BYTES]) != "html":
             continue
@@ -583,8 +603,12 @@ def _crawl(
     return pages, words, None
 
 
-def _stopped(limit: str, prefix: str) -> str:
-    return f"only the pages under {prefix} read within {limit} were kept (the limit)"
+def _stopped(limit: Message, prefix: str) -> Message:
+    return Message(
+        "only the pages under {prefix} read within {limit} were kept (the limit)",
+        prefix=prefix,
+        limit=limit,
+    )
 
 
 def _path_prefix(url: str) -> str:
@@ -634,22 +658,39 @@ def _framsikt_text(web: _Web, url: str, limits: Limits) -> str:
 
     base = _framsikt_base(url)
     summary = base + FRAMSIKT_SUMMARY
-    unexpected = f"{url}: a Framsikt publication planscan cannot read as expected:"
+
+    def unexpected(what: Message) -> Message:
+        return Message(
+            "{url}: a Framsikt publication planscan cannot read as expected: {what}",
+            url=url,
+            what=what,
+        )
+
     status, _, body = web.get(summary)
     if status != 200:
-        said = "is not allowed by robots.txt" if status == 403 else f"answered HTTP {status}"
-        raise _Stop(f"{unexpected} {summary} {said}", http_status=status or None)
+        said = (
+            Message("{url} is not allowed by robots.txt", url=summary)
+            if status == 403
+            else Message("{url} answered HTTP {status}", url=summary, status=status)
+        )
+        raise _Stop(unexpected(said), http_status=status or None)
     try:
         outline = framsikt_outline(body, limits)
     except DocumentError as exc:
-        raise _Stop(f"{unexpected} {summary}: {exc}") from None
+        raise _Stop(unexpected(Message("{url}: {why}", url=summary, why=_said(exc)))) from None
     blocks = [value for kind, value in outline if kind == "text"]
     if not blocks:
-        raise _Stop(f"{unexpected} {summary} has no text blocks (no dataId)")
+        raise _Stop(unexpected(Message("{url} has no text blocks (no dataId)", url=summary)))
     if len(blocks) > web.settings.web_max_parts:
         raise _Stop(
-            f"{unexpected} {summary} has {len(blocks)} text blocks, more than the"
-            f" {web.settings.web_max_parts} planscan reads",
+            unexpected(
+                Message(
+                    "{url} has {blocks} text blocks, more than the {most} planscan reads",
+                    url=summary,
+                    blocks=len(blocks),
+                    most=web.settings.web_max_parts,
+                )
+            ),
             FetchOutcome.TOO_LARGE,
         )
     parts: list[str] = []
@@ -659,16 +700,25 @@ def _framsikt_text(web: _Web, url: str, limits: Limits) -> str:
             parts.append(f'<{kind} id="s-{number}">{escape(value)}</{kind}>')
             continue
         if not re.fullmatch(r"[A-Za-z0-9_-]{1,100}", value):
-            raise _Stop(f"{unexpected} {summary} has a text block id {value[:40]!r}")
+            raise _Stop(
+                unexpected(
+                    Message("{url} has a text block id {id}", url=summary, id=repr(value[:40]))
+                )
+            )
         where = f"{base}content/text/{value}/description.json"
         status, _, data = web.get(where)
         if status != 200:
-            raise _Stop(f"{unexpected} {where} answered HTTP {status}", http_status=status or None)
+            said = Message("{url} answered HTTP {status}", url=where, status=status)
+            raise _Stop(unexpected(said), http_status=status or None)
         size += len(data)
         if size > limits.html_max_bytes:
             raise _Stop(
-                f"{url}: the Framsikt publication is larger than {limits.html_max_bytes} bytes,"
-                " the most read of a web plan",
+                Message(
+                    "{url}: the Framsikt publication is larger than {n} bytes, the most read of"
+                    " a web plan",
+                    url=url,
+                    n=limits.html_max_bytes,
+                ),
                 FetchOutcome.TOO_LARGE,
             )
         try:
@@ -677,9 +727,10 @@ def _framsikt_text(web: _Web, url: str, limits: Limits) -> str:
                 raise TypeError("description is not text")
             parts.append(clean_fragment(description, limits))
         except (ValueError, KeyError, TypeError) as exc:
-            raise _Stop(f"{unexpected} {where} has no description text ({exc})") from None
+            said = Message("{url} has no description text ({why})", url=where, why=str(exc))
+            raise _Stop(unexpected(said)) from None
         except DocumentError as exc:
-            raise _Stop(f"{unexpected} {where}: {exc}") from None
+            raise _Stop(unexpected(Message("{url}: {why}", url=where, why=_said(exc)))) from None
     return "\n".join(parts)
 
 
@@ -703,9 +754,21 @@ def _kind(head: bytes, part: Path, content_type: str) -> str | None:
     return "html" if content_type.startswith(("text/html", "application/xhtml")) else None
 
 
-def _deadline_message(settings: FetchSettings) -> str:
-    return f"gave up after {settings.deadline:g} s, the time allowed per download (--deadline)"
+def _deadline_message(settings: FetchSettings) -> Message:
+    return Message(
+        "gave up after {seconds} s, the time allowed per download (--deadline)",
+        seconds=format(settings.deadline, "g"),
+    )
 
 
-def _too_large(settings: FetchSettings) -> str:
-    return f"larger than {settings.max_bytes} bytes, the most allowed (--max-bytes)"
+def _too_large(settings: FetchSettings) -> Message:
+    return Message("larger than {n} bytes, the most allowed (--max-bytes)", n=settings.max_bytes)
+
+
+def _unwritable(store: Store, exc: OSError) -> Message:
+    return Message("cannot write to the store {folder}: {why}", folder=store.root, why=exc.strerror)
+
+
+def _said(error: PlanscanError) -> Message:
+    """An error as a Message, for a message that gives it as its reason."""
+    return Message(error.template, **error.fields) if error.template else Message(str(error))

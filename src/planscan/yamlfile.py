@@ -308,6 +308,15 @@ def plain(node: Node) -> object:
     return node.raw if node.kind == "other" else node.value
 
 
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that writes a str subclass (a Message) as the plain string it is."""
+
+
+_Dumper.add_multi_representer(str, lambda dumper, value: dumper.represent_str(str(value)))
+
+
 def dump(data: object) -> str:
     """Plain data as block-style YAML in the order given, æ/ø/å as they are."""
-    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, indent=2))
+    return str(
+        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
+    )

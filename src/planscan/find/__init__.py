@@ -18,6 +18,7 @@ from planscan.atomicwrite import write_atomic
 from planscan.errors import InputError
 from planscan.find.crawl import EventCallback, Shared, SiteCrawler
 from planscan.find.manifestfile import read_entries, render, update
+from planscan.i18n import N_, Message
 from planscan.keywords import load_keywords
 from planscan.models import FindReport, FindSettings, KeywordSet, Municipality, SiteSearch
 from planscan.registry import registry
@@ -79,7 +80,9 @@ def find(
         read_entries(path, keyword_set) if path is not None and path.exists() else ([], [])
     )
     if path is not None and not path.parent.is_dir():
-        raise InputError(f"{path}: the folder {path.parent} does not exist")
+        raise InputError(
+            N_("{path}: the folder {folder} does not exist"), path=path, folder=path.parent
+        )
     shared = Shared(settings)
 
     def search(municipality: Municipality) -> SiteSearch:
@@ -95,7 +98,13 @@ def find(
         try:
             return crawler.run()
         except Exception as exc:  # noqa: BLE001 - one site's surprise must not stop the others
-            return crawler.failed(f"planscan could not search it: {type(exc).__name__}: {exc}")
+            return crawler.failed(
+                Message(
+                    "planscan could not search it: {error}: {why}",
+                    error=type(exc).__name__,
+                    why=str(exc),
+                )
+            )
 
     jobs = settings.jobs or min(MAX_JOBS, len(chosen))
     with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="find") as pool:
@@ -106,5 +115,7 @@ def find(
         try:
             write_atomic(path, render(plans, searched, path, day))
         except OSError as exc:
-            raise InputError(f"{path}: cannot write the manifest: {exc.strerror}") from None
+            raise InputError(
+                N_("{path}: cannot write the manifest: {why}"), path=path, why=exc.strerror
+            ) from None
     return FindReport(str(path or ""), searches, tuple(changes), tuple(kept))

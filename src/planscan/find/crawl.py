@@ -28,6 +28,7 @@ from planscan.find.pacing import OutOfTime, Pacer
 from planscan.find.pagecache import CachedPage, PageCache
 from planscan.find.recognise import recognise, url_words
 from planscan.httpclient import HttpClient, HttpError
+from planscan.i18n import Message
 from planscan.models import (
     Candidate,
     FindSettings,
@@ -144,6 +145,12 @@ class _Refused(Exception):
 
 class _Budget(Exception):
     """A budget of the municipality ran out."""
+
+
+def _message(stop: Exception) -> str:
+    """What a _Refused or _Budget says, as the Message it was raised with."""
+    said = stop.args[0] if stop.args else ""
+    return said if isinstance(said, str) else str(said)
 
 
 @dataclass
@@ -341,29 +348,47 @@ class SiteCrawler:
 
     def _spend(self) -> None:
         if self.requests >= self.settings.max_requests:
-            raise _Budget(f"the request budget ({self.settings.max_requests} requests) ran out")
+            raise _Budget(
+                Message("the request budget ({n} requests) ran out", n=self.settings.max_requests)
+            )
         if self.bytes >= self.settings.max_bytes:
-            raise _Budget(f"the byte budget ({self.settings.max_bytes} bytes) ran out")
+            raise _Budget(Message("the byte budget ({n} bytes) ran out", n=self.settings.max_bytes))
         if time.monotonic() >= self.deadline:
-            raise _Budget(f"the time budget ({self.settings.max_seconds:g} s) ran out")
+            raise _Budget(self._out_of_time())
+
+    def _out_of_time(self) -> Message:
+        return Message(
+            "the time budget ({seconds} s) ran out", seconds=format(self.settings.max_seconds, "g")
+        )
 
     def _may_ask(self, url: str) -> None:
         """Raise _Refused unless planscan may ask for url."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
-            raise _Refused(f"{_safe(url)} is not an http(s) URL")
+            raise _Refused(Message("{url} is not an http(s) URL", url=_safe(url)))
         host = _host(url)
         if not (_same_site(host, self.site) or _allowed_host(host, self.settings.allow_hosts)):
-            raise _Refused(f"{host} is neither the municipality's site nor a document host")
+            raise _Refused(
+                Message("{host} is neither the municipality's site nor a document host", host=host)
+            )
         if not self.settings.allow_private and self.shared.is_private(parts.hostname or ""):
             raise _Refused(
-                f"{host} is a private or loopback address (--allow-private-hosts to allow)"
+                Message(
+                    "{host} is a private or loopback address (--allow-private-hosts to allow)",
+                    host=host,
+                )
             )
         rules = self._robots(url)
         if isinstance(rules, str):
             raise _Refused(rules)
         if not rules.allowed(url):
-            raise _Refused(f"robots.txt of {host} does not allow planscan to read {_safe(url)}")
+            raise _Refused(
+                Message(
+                    "robots.txt of {host} does not allow planscan to read {url}",
+                    host=host,
+                    url=_safe(url),
+                )
+            )
 
     def _robots(self, url: str) -> Robots | str:
         origin = _origin(url)
@@ -374,9 +399,17 @@ class SiteCrawler:
             answer = self._get(origin + "/robots.txt", _ROBOTS_BYTES, check=False)
             rules: Robots | str
             if answer.error is not None:
-                rules = f"robots.txt of {_host(url)} could not be read: {answer.error}"
+                rules = Message(
+                    "robots.txt of {host} could not be read: {why}",
+                    host=_host(url),
+                    why=answer.error,
+                )
             elif answer.status >= 500 or answer.status == 429:
-                rules = f"robots.txt of {_host(url)} could not be read (HTTP {answer.status})"
+                rules = Message(
+                    "robots.txt of {host} could not be read (HTTP {status})",
+                    host=_host(url),
+                    status=answer.status,
+                )
             elif 200 <= answer.status < 300:
                 rules = Robots(_decode(answer.body, answer.content_type))
                 delay = rules.crawl_delay()
@@ -401,22 +434,20 @@ class SiteCrawler:
                     self._may_ask(current)
                 self._spend()
             except _Refused as refused:
-                return _Answer(current, 0, "", b"", str(refused))
+                return _Answer(current, 0, "", b"", _message(refused))
             host = _host(current)
             self.requests += 1
             try:
                 with self.shared.pacer.turn(host, self.deadline):
                     answer = self._receive(current, max_bytes, headers or {})
             except OutOfTime:
-                raise _Budget(
-                    f"the time budget ({self.settings.max_seconds:g} s) ran out"
-                ) from None
+                raise _Budget(self._out_of_time()) from None
             if answer.error is not None:
                 return answer
             if answer.status in (301, 302, 303, 307, 308) and answer.url != current:
                 hops += 1
                 if hops > _MAX_HOPS:
-                    return replace(answer, error=f"more than {_MAX_HOPS} redirects")
+                    return replace(answer, error=Message("more than {n} redirects", n=_MAX_HOPS))
                 current = answer.url
                 continue
             if answer.status in (429, 503) and retries < _RETRIES:
@@ -485,7 +516,7 @@ class SiteCrawler:
                 self._http.close()
 
     def _run(self) -> SiteSearch:
-        self._event("reading robots.txt")
+        self._event(Message("reading robots.txt"))
         try:
             start = self._get(self.start_url, self.settings.page_bytes)
             problem = self._start_problem(start)
@@ -497,21 +528,28 @@ class SiteCrawler:
             self._crawl(first=start)
             self._search_missing()
         except _Budget as budget:
-            self.stopped = str(budget)
+            self.stopped = _message(budget)
         return self._finish()
 
     def _start_problem(self, start: _Answer) -> str | None:
         where = _safe(self.start_url)
+        status = start.status
         if start.error is not None:
-            return f"{where}: {start.error}"
-        if start.status in (401, 403):
-            return f"{where}: HTTP {start.status}, the site refuses planscan (a bot filter?)"
-        if start.status == 429 or start.status >= 500:
-            return f"{where}: HTTP {start.status}, the site is busy or down"
-        if not 200 <= start.status < 300:
-            return f"{where}: HTTP {start.status}"
+            return Message("{url}: {why}", url=where, why=start.error)
+        if status in (401, 403):
+            return Message(
+                "{url}: HTTP {status}, the site refuses planscan (a bot filter?)",
+                url=where,
+                status=status,
+            )
+        if status == 429 or status >= 500:
+            return Message(
+                "{url}: HTTP {status}, the site is busy or down", url=where, status=status
+            )
+        if not 200 <= status < 300:
+            return f"{where}: HTTP {status}"
         if sniff(start.body[:2048]) != "html" and "html" not in start.content_type:
-            return f"{where}: the start page is not a web page"
+            return Message("{url}: the start page is not a web page", url=where)
         return None
 
     def failed(self, why: str) -> SiteSearch:
@@ -569,7 +607,7 @@ class SiteCrawler:
         while todo and read < _MAX_SITEMAPS:
             sitemap = todo.pop(0)
             read += 1
-            self._event("reading the sitemap")
+            self._event(Message("reading the sitemap"))
             answer = self._get(sitemap, self.settings.page_bytes)
             if not answer.ok:
                 continue
@@ -578,7 +616,7 @@ class SiteCrawler:
             if "<sitemapindex" in text:
                 todo.extend(u for u in locations if _same_site(_host(u), self.site))
                 continue
-            self.searched_with.append("the sitemap")
+            self.searched_with.append(Message("the sitemap"))
             for location in locations:
                 url = _clean_url(location, sitemap)
                 if url is None:
@@ -593,7 +631,9 @@ class SiteCrawler:
             self._push(urljoin(self.start_url, path), 1, 5.0)
         while self._queue:
             if self.pages >= self.settings.max_pages:
-                self.stopped = f"the page budget ({self.settings.max_pages} pages) ran out"
+                self.stopped = Message(
+                    "the page budget ({n} pages) ran out", n=self.settings.max_pages
+                )
                 return
             _, _, url, depth, link_text, found_on = heapq.heappop(self._queue)
             if first is not None and url == first.url:
@@ -614,7 +654,7 @@ class SiteCrawler:
                 continue  # a "page not found" page that answers 200
             self.pages += 1
             self.unchanged += answer.cached
-            self._event(f"{self.pages} pages read")
+            self._event(Message("{n} pages read", n=self.pages))
             self._consider_page(answer.url, page, depth)
 
     def _consider_page(self, url: str, page: _Page, depth: int) -> None:
@@ -673,7 +713,7 @@ class SiteCrawler:
         missing = [lvl for lvl in self.keywords.levels if not self._plans(lvl.id)]
         if not missing:
             return
-        self.searched_with.append("the site's search")
+        self.searched_with.append(Message("the site's search"))
         nynorsk = self.malform == "Nynorsk"
         for level in missing:
             words = sorted(level.patterns, key=lambda p: (("bustad" in p) != nynorsk, len(p)))
@@ -687,22 +727,24 @@ class SiteCrawler:
     # -- choosing ------------------------------------------------------------------
 
     def _finish(self) -> SiteSearch:
-        self._event("checking the chosen documents")
+        self._event(Message("checking the chosen documents"))
         findings = []
         for level in self.keywords.levels:
             try:
                 findings.append(self._choose(level.id, level.label))
             except _Budget as budget:
-                self.stopped = self.stopped or str(budget)
+                self.stopped = self.stopped or _message(budget)
                 findings.append(self._choose(level.id, level.label, check=False))
-        where = f"{self.pages} pages of {self.site}"
-        if self.searched_with:
-            where += " and " + " and ".join(dict.fromkeys(self.searched_with))
-        message = f"read {where}"
+        where = Message("{n} pages of {site}", n=self.pages, site=self.site)
+        for other in dict.fromkeys(self.searched_with):
+            where = Message("{one} and {other}", one=where, other=other)
+        message = Message("read {where}", where=where)
         if self.unchanged:
-            message += f" ({self.unchanged} unchanged since the last run)"
+            message = Message(
+                "{message} ({n} unchanged since the last run)", message=message, n=self.unchanged
+            )
         if self.stopped:
-            message += f"; stopped: {self.stopped}"
+            message = Message("{message}; stopped: {why}", message=message, why=self.stopped)
         self._event("done")
         return self._search(True, message, tuple(findings))
 
@@ -720,14 +762,20 @@ class SiteCrawler:
             best = replace(candidate, reason=_why(candidate, plans, verdict))
             others = tuple(c for c in candidates if c.url != candidate.url)[:_OTHERS]
             return LevelFinding(self.name, level, SearchOutcome.FOUND, best, others)
-        message = f"searched {self.pages} pages of {self.site}: no {label}"
+        message = Message(
+            "searched {n} pages of {site}: no {level}", n=self.pages, site=self.site, level=label
+        )
         not_plans = sorted({c.kind for c in candidates if c.kind != "plan"})
         if not_plans:
-            message += f" (found only: {', '.join(not_plans)})"
+            message = Message(
+                "{message} (found only: {kinds})", message=message, kinds=", ".join(not_plans)
+            )
         if dropped:
-            message += "; dead links: " + ", ".join(dropped)
+            message = Message(
+                "{message}; dead links: {links}", message=message, links=", ".join(dropped)
+            )
         if self.stopped:
-            message += f"; stopped early: {self.stopped}"
+            message = Message("{message}; stopped early: {why}", message=message, why=self.stopped)
         return LevelFinding(
             self.name, level, SearchOutcome.NOT_FOUND, None, tuple(candidates[:_OTHERS]), message
         )

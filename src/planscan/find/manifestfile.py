@@ -14,6 +14,7 @@ from typing import Any
 
 from planscan._version import __version__
 from planscan.discover import load_manifest
+from planscan.i18n import Message
 from planscan.models import Candidate, KeywordSet, LevelFinding, SearchOutcome, SiteSearch
 from planscan.registry import registry
 from planscan.yamlfile import dump, load_nodes, plain
@@ -117,7 +118,7 @@ def update(
             place = f"{finding.municipality} · {labels.get(finding.level, finding.level)}"
             if key in pinned:
                 plans.extend(pinned.pop(key))
-                kept.append(f"{place}: kept as a person set it")
+                kept.append(Message("{place}: kept as a person set it", place=place))
                 continue
             old = previous.get(key)
             if finding.outcome is SearchOutcome.FOUND:
@@ -125,14 +126,27 @@ def update(
                 plans.append(entry)
                 change = _change(old, entry)
                 if change:
-                    changes.append(f"{place}: {change}")
+                    changes.append(Message("{place}: {change}", place=place, change=change))
             elif finding.outcome is SearchOutcome.NOT_SEARCHED and old is not None:
                 plans.append(old)
-                changes.append(f"{place}: not searched this time ({finding.message}); kept")
+                changes.append(
+                    Message(
+                        "{place}: not searched this time ({why}); kept",
+                        place=place,
+                        why=finding.message,
+                    )
+                )
             else:
                 searched.append(searched_entry(finding, today))
                 if old is not None:
-                    changes.append(f"{place}: gone: {old.get('title')} ({old.get('url')})")
+                    changes.append(
+                        Message(
+                            "{place}: gone: {title} ({url})",
+                            place=place,
+                            title=old.get("title"),
+                            url=old.get("url"),
+                        )
+                    )
     for entries in pinned.values():  # a person's entries for levels not in this keywords file
         plans.extend(entries)
     return plans, searched, changes, kept
@@ -140,9 +154,15 @@ def update(
 
 def _change(old: Entry | None, new: Entry) -> str | None:
     if old is None:
-        return f"new: {new['title']} ({new['url']})"
+        return Message("new: {title} ({url})", title=new["title"], url=new["url"])
     if old.get("url") != new["url"]:
-        return f"replaced: {old.get('title')} ({old.get('url')}) -> {new['title']} ({new['url']})"
+        return Message(
+            "replaced: {old_title} ({old_url}) -> {title} ({url})",
+            old_title=old.get("title"),
+            old_url=old.get("url"),
+            title=new["title"],
+            url=new["url"],
+        )
     if old.get("status") != new.get("status"):
         return f"{new['title']}: {old.get('status')} -> {new.get('status')}"
     return None

@@ -4,7 +4,8 @@ language, and status words. Machine-readable ids (green, yellow, missing, level 
 pass through here.
 
 Messages are written in English in the code, marked as `lang._("...")`, `lang.ngettext(...)`,
-`lang.pgettext(context, ...)` or `N_("...")` so that tools/catalogues.py finds them; fields
+`lang.pgettext(context, ...)`, `N_("...")` or `Message("...", **fields)` (the core's text,
+said in the reader's language by `lang.say`) so that tools/catalogues.py finds them; fields
 are `{name}`, filled after translation with str.format, never with f-strings.
 """
 
@@ -19,12 +20,14 @@ from planscan.i18n.language import (
     get_language,
     status_of_word,
 )
+from planscan.i18n.message import Message
 
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "N_",
     "Language",
+    "Message",
     "choose_language",
     "get_language",
     "status_of_word",

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from planscan.errors import InputError
+from planscan.i18n.message import Message
 from planscan.models import Status
 
 LANGUAGES = ("nb", "nn", "en")
@@ -55,22 +56,32 @@ class Language:
     def norwegian(self) -> bool:
         return self.code in ("nb", "nn")
 
-    # Messages. Fields ({name}) are filled after translation, so a translation can move them.
-    def _(self, message: str, **fields: object) -> str:
+    # Messages. Fields ({name}) are filled after translation, so a translation can move them;
+    # a field that is a Message is said in this language too.
+    def _(self, message: str, /, **fields: object) -> str:
         text = self.translations.gettext(message)
-        return text.format(**fields) if fields else text
+        return text.format(**self._said(fields)) if fields else text
 
-    def gettext(self, message: str, **fields: object) -> str:
+    def say(self, text: str) -> str:
+        """A Message in this language; any other text as it is."""
+        if isinstance(text, Message):
+            return self._(text.template, **text.fields)
+        return text
+
+    def _said(self, fields: Mapping[str, object]) -> dict[str, object]:
+        return {k: self.say(v) if isinstance(v, Message) else v for k, v in fields.items()}
+
+    def gettext(self, message: str, /, **fields: object) -> str:
         return self._(message, **fields)
 
-    def ngettext(self, singular: str, plural: str, n: int, **fields: object) -> str:
+    def ngettext(self, singular: str, plural: str, n: int, /, **fields: object) -> str:
         """The form for n; {n} in the message is n formatted for the language."""
         text = self.translations.ngettext(singular, plural, n)
-        return text.format(n=self.format_integer(n), **fields)
+        return text.format(n=self.format_integer(n), **self._said(fields))
 
-    def pgettext(self, context: str, message: str, **fields: object) -> str:
+    def pgettext(self, context: str, message: str, /, **fields: object) -> str:
         text = self.translations.pgettext(context, message)
-        return text.format(**fields) if fields else text
+        return text.format(**self._said(fields)) if fields else text
 
     # Numbers and dates.
     @property

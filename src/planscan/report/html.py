@@ -320,7 +320,7 @@ def _reviews(result: ScanResult, lang: Language) -> str:
         )
         items.append(
             f'<li class="review{"" if applied else " stale"}">'
-            f"<b>{_e(municipality)} · {_e(level)}</b>{_e(state)}: {_e(review.message)}"
+            f"<b>{_e(municipality)} · {_e(level)}</b>{_e(state)}: {_e(lang.say(review.message))}"
             f"<br><i>{_e(o.why)}</i> <small>({_e(o.where)})</small></li>"
         )
     return f'<h2>{_e(lang._(_REVIEWS))}</h2><ul class="legend">{"".join(items)}</ul>'
@@ -372,7 +372,7 @@ def _review_note(cell: Cell | None, lang: Language) -> str:
     by = lang._("by {by}, {date}:", by=o.by, date=when)
     return (
         f'<div class="review stale"><b>{_e(lang._(_REVIEW_NOT_APPLIED))} {_e(STALE_MARK)}</b>:'
-        f" {_e(review.message)}<br>{_badge(o.status, lang)} {_e(by)} {_e(o.why)}</div>"
+        f" {_e(lang.say(review.message))}<br>{_badge(o.status, lang)} {_e(by)} {_e(o.why)}</div>"
     )
 
 
@@ -484,7 +484,7 @@ def _document(doc: DocumentResult, doc_id: str, result: ScanResult, lang: Langua
         f" · {_e(Path(doc.path).name)}{_e(score)}</summary>"
     )
     if doc.judgement is None:
-        body = f"<p>{_e(doc.message or lang.status_word(Status.NO_TEXT))}</p>"
+        body = f"<p>{_e(lang.say(doc.message or lang.status_word(Status.NO_TEXT)))}</p>"
     else:
         why = "".join(f"<p>{_e(p)}</p>" for p in explain_verdict(doc, result.keywords, lang))
         body = (

@@ -149,7 +149,9 @@ def render_markdown(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS
                 + lang._("not applied ({outcome})", outcome=review.outcome.value)
                 + ":"
             )
-            lines.append(f"- {mark} **{escape(where)}**: {escape(review.message)}. {escape(o.why)}")
+            lines.append(
+                f"- {mark} **{escape(where)}**: {escape(lang.say(review.message))}. {escape(o.why)}"
+            )
     lines += ["", *_summary(result, lang)]
     counts = {s: sum(1 for c in result.matrix if c.shown is s) for s in Status}
     words = {s: lang.status_word(s) if lang.norwegian else s.value for s in Status}

@@ -16,20 +16,21 @@ _ENGLISH = get_language("en")
 
 def scan_notes(result: ScanResult, debug: bool = False, lang: Language = _ENGLISH) -> list[str]:
     """Every note about a scan, each a line starting with "planscan: ". The frame is in the
-    reader's language; what the scan itself says (warnings, notes, messages) is English."""
+    reader's language, and what the scan itself says where it is a Message."""
     warning, note = lang._("warning"), lang._("note")
-    lines = [f"planscan: {warning}: {text}" for text in result.warnings]
+    lines = [f"planscan: {warning}: {lang.say(text)}" for text in result.warnings]
     for doc in result.failed:
-        lines.append(f"planscan: {doc.path}: {doc.message}")
+        lines.append(f"planscan: {doc.path}: {lang.say(doc.message or '')}")
         if debug and doc.detail:
             lines += doc.detail.splitlines()
     for review in result.reviews:
         if review.outcome is not ReviewOutcome.APPLIED:
             not_applied = lang._("review not applied")
-            lines.append(f"planscan: {review.override.where}: {not_applied}: {review.message}")
+            why = lang.say(review.message)
+            lines.append(f"planscan: {review.override.where}: {not_applied}: {why}")
     if result.fetch is not None:
-        lines += kept_copy_notes(result.fetch)
-    lines += [f"planscan: {note}: {text}" for text in result.notes]
+        lines += kept_copy_notes(result.fetch, lang)
+    lines += [f"planscan: {note}: {lang.say(text)}" for text in result.notes]
     for folder in result.skipped_plan_sets:
         left_out = lang._(
             "{folder} has its own plans.yaml and was left out; scan it with --manifest {manifest}",
@@ -51,18 +52,18 @@ def scan_notes(result: ScanResult, debug: bool = False, lang: Language = _ENGLIS
     return lines
 
 
-def kept_copy_notes(report: FetchReport) -> list[str]:
+def kept_copy_notes(report: FetchReport, lang: Language = _ENGLISH) -> list[str]:
     """Downloads that failed where the store still has last time's copy, which was read."""
     return [
-        f"planscan: {record.url}: {record.message}"
+        f"planscan: {record.url}: {lang.say(record.message or '')}"
         for record in report.failed
         if record.sha256 is not None
     ]
 
 
-def fetch_notes(report: FetchReport) -> list[str]:
+def fetch_notes(report: FetchReport, lang: Language = _ENGLISH) -> list[str]:
     """Every download that went wrong (not the plans that are simply not online)."""
-    return [f"planscan: {record.url}: {record.message}" for record in report.failed]
+    return [f"planscan: {record.url}: {lang.say(record.message or '')}" for record in report.failed]
 
 
 def fail_on_notes(

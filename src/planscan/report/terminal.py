@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from planscan.chars import terminal_safe
-from planscan.i18n import Language
+from planscan.i18n import N_, Language
 from planscan.i18n.language import status_symbol
 from planscan.models import (
     UNCLASSIFIED,
@@ -256,7 +256,7 @@ def _ocr_note(lang: Language) -> str:
 
 def _terms_found(doc: DocumentResult, lang: Language) -> str:
     if doc.message:
-        return _safe(doc.message)
+        return _safe(lang.say(doc.message))
     found = [f"{term} {count}" for term, count in doc.counts.items() if count]
     return ", ".join(found) if found else lang._("none of the search words")
 
@@ -358,7 +358,7 @@ def render_reviews(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS)
                 REVIEWED_MARK,
                 Text.assemble(
                     (f"{where}: ", "bold"),
-                    _safe(review.message),
+                    _safe(lang.say(review.message)),
                     (f"\n{_safe(o.why)}", "italic"),
                 ),
             )
@@ -371,7 +371,7 @@ def render_reviews(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS)
                         lang._("not applied ({outcome})", outcome=review.outcome.value) + ": ",
                         "bold",
                     ),
-                    _safe(review.message),
+                    _safe(lang.say(review.message)),
                     f"\n{_safe(o.where)}",
                 ),
             )
@@ -476,7 +476,7 @@ def render_hits(
     lang = options.lang
     head = _document_head(doc, result, lang)
     if doc.judgement is None:
-        return Group(head, Text(_safe(doc.message or lang.status_word(Status.NO_TEXT))))
+        return Group(head, Text(_safe(lang.say(doc.message or lang.status_word(Status.NO_TEXT)))))
     parts: list[Table | Text] = [head, Text(f"sha256 {doc.sha256}", style="dim"), Text("")]
     missing = []
     for evidence in evidence_by_term(doc, terms):
@@ -545,7 +545,7 @@ def render_explain(
     head = _document_head(doc, result, lang)
     j = doc.judgement
     if j is None:
-        return Group(head, Text(_safe(doc.message or lang._("not judged"))))
+        return Group(head, Text(_safe(lang.say(doc.message or lang._("not judged")))))
     parts: list[Table | Text] = [head, Text("")]
     parts += [
         Text(lang._("The rule"), style="bold"),
@@ -597,7 +597,7 @@ def _passage_table(passages: Sequence[Passage], lang: Language, unit: str = "pag
     return table
 
 
-def make_progress(console: Console) -> tuple[Progress, TaskID, TaskID]:
+def make_progress(console: Console, lang: Language = _EN) -> tuple[Progress, TaskID, TaskID]:
     """A progress display for long scans: documents, and pages with rate and time left."""
     # Imported here: only a terminal shows a progress bar, and the module is slow to load.
     from rich.progress import (
@@ -617,8 +617,8 @@ def make_progress(console: Console) -> tuple[Progress, TaskID, TaskID]:
         console=console,
         transient=True,
     )
-    documents = progress.add_task("documents", total=None, rate="")
-    pages = progress.add_task("pages", total=None, rate="")
+    documents = progress.add_task(lang._("documents"), total=None, rate="")
+    pages = progress.add_task(lang._("pages"), total=None, rate="")
     return progress, documents, pages
 
 
@@ -631,7 +631,7 @@ def render_diff(diff: ResultDiff, lang: Language = _EN) -> Group:
         Text(f"{_safe(str(diff.old))} → {_safe(str(diff.new))}", style="dim"),
     ]
     note = lang._("Note:")
-    parts += [Text(f"{note} {_safe(caveat)}", style="bold") for caveat in diff.caveats]
+    parts += [Text(f"{note} {_safe(lang.say(caveat))}", style="bold") for caveat in diff.caveats]
     if diff.cells:
         table = Table(title=lang._("Cells"), title_justify="left")
         table.add_column(lang._("Plan level"), style="bold")
@@ -675,48 +675,54 @@ def _doc_line(doc: DocumentRef | None, lang: Language) -> str:
     return f"{display_path(doc.path)} ({status})"
 
 
-FETCH_LOOK: dict[FetchOutcome, tuple[str, str]] = {
-    FetchOutcome.DOWNLOADED: ("↓ downloaded", "green"),
-    FetchOutcome.UNCHANGED: ("= unchanged", ""),
-    FetchOutcome.NOT_FOUND: ("x not found", "dim"),
-    FetchOutcome.GONE: ("x gone", "dim"),
-    FetchOutcome.SOFT_404: ("x soft 404", "dim"),
-    FetchOutcome.NOT_DOCUMENT: ("x not a document", "dim"),
-    FetchOutcome.TOO_LARGE: ("! too large", "bold magenta"),
-    FetchOutcome.REFUSED: ("! refused", "bold magenta"),
-    FetchOutcome.FAILED: ("! failed", "bold magenta"),
+FETCH_LOOK: dict[FetchOutcome, tuple[str, str, str]] = {
+    FetchOutcome.DOWNLOADED: ("↓", N_("downloaded"), "green"),
+    FetchOutcome.UNCHANGED: ("=", N_("unchanged"), ""),
+    FetchOutcome.NOT_FOUND: ("x", N_("not found"), "dim"),
+    FetchOutcome.GONE: ("x", N_("gone"), "dim"),
+    FetchOutcome.SOFT_404: ("x", N_("soft 404"), "dim"),
+    FetchOutcome.NOT_DOCUMENT: ("x", N_("not a document"), "dim"),
+    FetchOutcome.TOO_LARGE: ("!", N_("too large"), "bold magenta"),
+    FetchOutcome.REFUSED: ("!", N_("refused"), "bold magenta"),
+    FetchOutcome.FAILED: ("!", N_("failed"), "bold magenta"),
 }
 
 
-def render_fetch(report: FetchReport) -> Group:
+def render_fetch(report: FetchReport, lang: Language = _EN) -> Group:
     """One entry per URL: what happened, the size and sha256, and any message."""
     table = Table.grid(padding=(0, 1))
-    table.title = f"Fetched into {_safe(str(report.store))}"
+    table.title = lang._("Fetched into {store}", store=_safe(str(report.store)))
     table.title_justify = "left"
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
     for record in report.records:
-        label, style = FETCH_LOOK[record.outcome]
+        symbol, word, style = FETCH_LOOK[record.outcome]
         details = Text(_safe(record.url))
         if record.final_url and record.final_url != record.url:
             details.append(f"\n→ {_safe(record.final_url)}")
         if record.sha256:
-            details.append(f"\n{record.kind} · {record.size} bytes · sha256 {record.sha256[:12]}")
+            bytes_ = record.size or 0
+            number = lang.format_integer(bytes_, group=None if lang.norwegian else "")
+            size = lang.ngettext("{size} byte", "{size} bytes", bytes_, size=number)
+            details.append(f"\n{record.kind} · {size} · sha256 {record.sha256[:12]}")
         if record.message:
-            details.append(f"\n{_safe(record.message)}", style="italic")
-        table.add_row(Text(label, style=style), details)
-    counts: dict[str, int] = {}
+            details.append(f"\n{_safe(lang.say(record.message))}", style="italic")
+        table.add_row(Text(f"{symbol} {lang._(word)}", style=style), details)
+    counts: dict[FetchOutcome, int] = {}
     for record in report.records:
-        counts[record.outcome.value] = counts.get(record.outcome.value, 0) + 1
-    summary = ", ".join(f"{n} {outcome}" for outcome, n in counts.items()) or "no URLs"
-    return Group(table, Text(summary))
+        counts[record.outcome] = counts.get(record.outcome, 0) + 1
+    # English names the outcomes by their ids (not-found, soft-404), as the JSON does.
+    words = {o: lang._(FETCH_LOOK[o][1]) if lang.norwegian else o.value for o in counts}
+    summary = ", ".join(f"{lang.format_integer(n)} {words[o]}" for o, n in counts.items())
+    return Group(table, Text(summary or lang._("no URLs")))
 
 
 class ScanProgress:
     """A progress bar on a terminal; nothing in CI logs or when output is piped."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, lang: Language = _EN) -> None:
         self.console = console
+        self.lang = lang
         self.bar: Any = None
         self.documents: Any = None
         self.pages: Any = None
@@ -725,7 +731,7 @@ class ScanProgress:
 
     def __enter__(self) -> ScanProgress:
         if self.console.is_terminal and not self.console.is_dumb_terminal:
-            self.bar, self.documents, self.pages = make_progress(self.console)
+            self.bar, self.documents, self.pages = make_progress(self.console, self.lang)
             self.bar.start()
         return self
 
@@ -749,9 +755,8 @@ class ScanProgress:
         read = sum(d for d, _ in self.page_counts.values())
         known = sum(t for _, t in self.page_counts.values())
         elapsed = max(time.monotonic() - self.started, 1e-3)
-        self.bar.update(
-            self.pages, completed=read, total=known, rate=f"{read / elapsed:.0f} pages/s"
-        )
+        rate = self.lang._("{rate} pages/s", rate=self.lang.format_number(read / elapsed, 0))
+        self.bar.update(self.pages, completed=read, total=known, rate=rate)
 
 
 FIND_LOOK: dict[SearchOutcome, tuple[str, str]] = {
@@ -761,24 +766,28 @@ FIND_LOOK: dict[SearchOutcome, tuple[str, str]] = {
 }
 
 
-def render_find(report: FindReport, keywords: KeywordSet) -> Group:
+def render_find(report: FindReport, keywords: KeywordSet, lang: Language = _EN) -> Group:
     """A municipality × level table of what find found (✓ with the format, x, ⊘), the sites
     that could not be searched and why, what changed since the last run, and a summary."""
     levels = keywords.levels
+    manifest = _safe(report.manifest) if report.manifest else lang._("(not written)")
     table = Table(
-        title=f"Found online → {_safe(report.manifest or '(not written)')}",
+        title=lang._("Found online → {manifest}", manifest=manifest),
         title_justify="left",
         show_footer=len(report.searches) > 1,
     )
-    table.add_column("Municipality", no_wrap=True, footer="found")
+    table.add_column(lang._("Municipality"), no_wrap=True, footer=lang._("found"))
     for level in levels:
         found = sum(
             f.level == level.id and f.outcome is SearchOutcome.FOUND
             for search in report.searches
             for f in search.findings
         )
-        table.add_column(level.label, justify="center", footer=f"{found}/{len(report.searches)}")
-    table.add_column("pages", justify="right", footer=str(sum(s.pages for s in report.searches)))
+        table.add_column(
+            level_label(level, lang), justify="center", footer=f"{found}/{len(report.searches)}"
+        )
+    pages = sum(s.pages for s in report.searches)
+    table.add_column(lang._("pages"), justify="right", footer=lang.format_integer(pages))
     counts = dict.fromkeys(SearchOutcome, 0)
     for search in report.searches:
         cells = []
@@ -793,18 +802,28 @@ def render_find(report: FindReport, keywords: KeywordSet) -> Group:
             if finding.best is not None:
                 label = f"{label} {finding.best.format}"
             cells.append(Text(label, style=style))
-        table.add_row(Text(search.municipality), *cells, Text(str(search.pages)))
+        table.add_row(Text(search.municipality), *cells, Text(lang.format_integer(search.pages)))
     lines: list[Text] = []
     for search in report.not_searched:
-        lines.append(Text(f"⊘ {search.municipality}: not searched: {_safe(search.message)}"))
+        why = lang._(
+            "{municipality}: not searched: {why}",
+            municipality=search.municipality,
+            why=_safe(lang.say(search.message)),
+        )
+        lines.append(Text(f"⊘ {why}"))
     for change in report.changes:  # titles and URLs from the websites: shown as they are
-        lines.append(Text(f"changed: {_safe(change)}"))
+        lines.append(Text(lang._("changed: {change}", change=_safe(lang.say(change)))))
     for kept in report.kept:
-        lines.append(Text(f"kept: {_safe(kept)}"))
-    summary = (
-        f"{counts[SearchOutcome.FOUND]} found (✓), {counts[SearchOutcome.NOT_FOUND]} not found"
-        f" (x), {counts[SearchOutcome.NOT_SEARCHED]} not searched (⊘) in"
-        f" {len(report.searches)} municipalities"
+        lines.append(Text(lang._("kept: {entry}", entry=_safe(lang.say(kept)))))
+    summary = lang._(
+        "{found} found (✓), {not_found} not found (x), {not_searched} not searched (⊘) in"
+        " {municipalities}",
+        found=lang.format_integer(counts[SearchOutcome.FOUND]),
+        not_found=lang.format_integer(counts[SearchOutcome.NOT_FOUND]),
+        not_searched=lang.format_integer(counts[SearchOutcome.NOT_SEARCHED]),
+        municipalities=lang.ngettext(
+            "{n} municipality", "{n} municipalities", len(report.searches)
+        ),
     )
     return Group(table, *lines, Text(summary))
 
@@ -812,8 +831,9 @@ def render_find(report: FindReport, keywords: KeywordSet) -> Group:
 class FindProgress:
     """One line per municipality being searched, on a terminal; nothing when piped."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, lang: Language = _EN) -> None:
         self.console = console
+        self.lang = lang
         self.bar: Any = None
         self.tasks: dict[str, Any] = {}
 
@@ -839,9 +859,9 @@ class FindProgress:
         if self.bar is None:
             return
         if municipality not in self.tasks:
-            self.tasks[municipality] = self.bar.add_task(municipality, total=None, what=what)
+            self.tasks[municipality] = self.bar.add_task(municipality, total=None, what="")
         task = self.tasks[municipality]
         if what == "done":
             self.bar.remove_task(task)
         else:
-            self.bar.update(task, what=what)
+            self.bar.update(task, what=self.lang.say(what))

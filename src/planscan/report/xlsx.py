@@ -123,7 +123,7 @@ def _matrix_sheet(sheet: Worksheet, result: ScanResult, options: ReportOptions) 
             if cell.review is not None and cell.review.outcome is not ReviewOutcome.UNMATCHED:
                 mark = f" {REVIEWED_MARK if cell.reviewed else STALE_MARK}"
                 o = cell.review.override
-                note = text(f"{cell.review.message}\n{o.why}")
+                note = text(f"{lang.say(cell.review.message)}\n{o.why}")
                 sheet.cell(row=row, column=column).comment = Comment(note, text(o.by))
             _put(sheet, row, column, lang.status_label(cell.shown) + mark)
             _paint(sheet, row, column, cell.shown)
@@ -233,7 +233,7 @@ def _documents_sheet(sheet: Worksheet, result: ScanResult, lang: Language) -> No
         cell = cells.get((doc.municipality, doc.level or ""))
         review = cell.review if cell is not None else None
         note = (
-            f"{review.outcome.value}: {review.message}"
+            f"{review.outcome.value}: {lang.say(review.message)}"
             if review is not None and review.outcome is not ReviewOutcome.UNMATCHED
             else None
         )
@@ -256,7 +256,7 @@ def _documents_sheet(sheet: Worksheet, result: ScanResult, lang: Language) -> No
                 )
                 or None,
                 doc.reason,
-                doc.message,
+                lang.say(doc.message) if doc.message else doc.message,
                 doc.sha256,
                 doc.path,
                 note,
