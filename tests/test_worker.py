@@ -336,6 +336,47 @@ def test_a_readers_memory_is_its_own_not_what_it_shares_with_the_parent() -> Non
     del ballast
 
 
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux /proc")
+def test_own_memory_is_counted_only_when_resident_memory_is_past_the_cap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Resident memory is cheap to read and never less than a reader's own: the cap is
+    checked on it first, and on the reader's own memory only past it."""
+    import multiprocessing
+
+    from planscan import worker
+
+    counted: list[int] = []
+    own_memory = worker.private_bytes
+
+    def counting(pid: int) -> int | None:
+        counted.append(pid)
+        return own_memory(pid)
+
+    monkeypatch.setattr(worker, "private_bytes", counting)
+    ballast = bytearray(300 << 20)
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    context = multiprocessing.get_context("fork")
+    ready, done = context.Event(), context.Event()
+    child = context.Process(target=_hold, args=(ready, done))
+    child.start()
+    try:
+        assert ready.wait(30)
+        reader = worker._Reader(process=child, conn=None)  # type: ignore[arg-type]
+
+        def over(cap_mib: int) -> bool:
+            reader.memory_checked = 0.0  # due
+            return worker._over_memory(reader, Limits(max_memory_bytes=cap_mib << 20))
+
+        assert not over(4096) and counted == []  # under the cap resident: not counted
+        assert not over(200) and counted == [child.pid]  # shared with this process
+        assert over(1)
+    finally:
+        done.set()
+        child.join(10)
+    del ballast
+
+
 def _hold(ready: object, done: object) -> None:
     ready.set()  # type: ignore[attr-defined]
     done.wait(30)  # type: ignore[attr-defined]

@@ -580,6 +580,14 @@ def _over_memory(reader: _Reader, limits: Limits) -> bool:
     if now - reader.memory_checked < _POLL_SECONDS:
         return False
     reader.memory_checked = now
+    # A process's own memory is part of its resident memory (hugetlbfs pages apart, which
+    # need a pool reserved by root and are mapped by nothing a reader runs), and statm
+    # tells that at a thirtieth of the cost of smaps_rollup, which walks every mapping: under
+    # the cap resident is under the cap. Only a reader past it resident, as one is that
+    # shares much of a large parent, has its own memory counted.
+    resident = resident_bytes(reader.process.pid)
+    if resident is not None and resident <= limits.max_memory_bytes:
+        return False
     used = private_bytes(reader.process.pid)
     return used is not None and used > limits.max_memory_bytes
 
