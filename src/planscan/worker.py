@@ -405,10 +405,13 @@ def read_documents(
                     continue
                 assert reader.outcome is not None
                 outcome, reader.outcome = reader.outcome, None
-                finish(outcome)
                 if not reader.process.is_alive():
                     readers.remove(reader)
-                elif not queue:  # this reader is free: it may share another's long PDF
+                # The reader gets its next document before this one is finished here
+                # (scored, if shared, and written to the cache): it reads meanwhile.
+                fill()
+                finish(outcome)
+                if not queue:  # a reader may be free: it may share another's long PDF
                     for other in readers:
                         maybe_split(other)
             fill()
