@@ -140,6 +140,26 @@ def test_entries_written_by_earlier_versions_are_still_read(
     assert second.documents == first.documents and second.warnings == ()
 
 
+def test_entries_are_written_whole_but_not_forced_to_disk(
+    plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache entry is renamed into place once written, as a report is, but without an
+    fsync: a cache can make again what a power cut took (see the next test)."""
+    from planscan import atomicwrite
+
+    synced: list[int] = []
+    monkeypatch.setattr(atomicwrite.os, "fsync", synced.append)
+    planscan.scan([plans], options=ScanOptions(cache_dir=tmp_path / "cache"))
+    entries = _entries(tmp_path / "cache", analyses=False)
+    assert entries and synced == []
+    with pytest.raises(TypeError):
+        atomicwrite.write_entry(entries[0], 12345)  # type: ignore[arg-type]
+    assert zlib.decompress(entries[0].read_bytes())  # the entry before is kept whole
+    assert not list((tmp_path / "cache").rglob("*.tmp"))
+    atomicwrite.write_atomic(tmp_path / "report.json", "{}")  # a report is forced to disk
+    assert len(synced) == 1
+
+
 def test_an_entry_cut_short_is_read_again(plans: Path, tmp_path: Path) -> None:
     """Entries are not forced to disk (atomicwrite.py): after a power cut one may be cut
     short. Its zlib stream does not end, which is a damaged entry, never a shorter text."""

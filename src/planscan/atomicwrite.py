@@ -20,8 +20,22 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
     if _is_special(path):
         _write_through(path, payload)
         return
-    directory = path.parent if str(path.parent) else Path(".")
     sweep_stale_temporaries(path)
+    _replace(path, payload, durable=True)
+
+
+def write_entry(path: Path, payload: bytes) -> None:
+    """Write a cache entry whole or not at all, as write_atomic does, but not forced to disk
+    and without looking for leftovers beside it (the cache sweeps its folder once a scan).
+
+    No process ever sees half an entry, however planscan ends; only a power cut or a crash
+    of the system itself may leave one empty or cut short, which a cache must detect on
+    reading (a zlib stream that does not end) and make again."""
+    _replace(path, payload, durable=False)
+
+
+def _replace(path: Path, payload: bytes, durable: bool) -> None:
+    directory = path.parent if str(path.parent) else Path(".")
     mode = _mode_for(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
@@ -29,8 +43,9 @@ def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
         os.chmod(temp_name, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(temp_name, path)
     except BaseException:
         try:

@@ -1,6 +1,6 @@
 """Cache of extracted text and of analyses, keyed by everything that can change them.
 
-Two kinds of entry, zlib-compressed JSON written atomically:
+Two kinds of entry, zlib-compressed JSON written whole or not at all (write_entry):
 - a document's text (the normalised pages, title lines, page labels, vocabulary), keyed by
   its content, the extractor and its version: a changed keywords.yaml re-uses it;
 - a document's analysis (counts, hits, passages, colour), keyed by the text's key, the
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from planscan._version import __version__
-from planscan.atomicwrite import remove_stale, write_atomic
+from planscan.atomicwrite import remove_stale, write_entry
 from planscan.documentjson import document_from_dict, document_to_dict
 from planscan.inputfile import read_regular
 from planscan.match import DocumentIndex
@@ -115,7 +115,7 @@ class TextCache:
             data = inflater.decompress(blob, MAX_ENTRY_BYTES)
             if inflater.unconsumed_tail:
                 raise CacheCorrupt(f"{path}: inflates to more than {MAX_ENTRY_BYTES >> 20} MiB")
-            if not inflater.eof:  # cut short: see put() on why an entry may be
+            if not inflater.eof:  # a power cut may leave one so: see write_entry()
                 raise CacheCorrupt(f"{path}: cut short")
             return json.loads(data)
         except (zlib.error, ValueError, RecursionError) as exc:
@@ -124,7 +124,7 @@ class TextCache:
     def _write(self, path: Path, data: Any) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
-        write_atomic(path, zlib.compress(text.encode(), _LEVEL))
+        write_entry(path, zlib.compress(text.encode(), _LEVEL))
 
     def get_analysis(self, key: str) -> CachedAnalysis | None:
         path = self._path(key, _ANALYSIS_SUFFIX)
