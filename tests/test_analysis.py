@@ -97,3 +97,30 @@ def test_pages_that_are_all_the_same_line_are_text_not_running_headers(
     read = planscan.scan([tmp_path]).documents[0]  # in a reader, as a scan reads it
     assert read.status is not Status.NO_TEXT and read.counts["Husbanken"] == 40
     assert read.path == str(pdf)
+
+
+def test_a_hit_keeps_every_field_when_its_passage_is_added(keywords: KeywordSet) -> None:
+    # analyse() rebuilds each hit with its passage: no field of Hit may be lost on the way.
+    from dataclasses import fields, replace
+
+    from planscan.match import find_hits, index_document
+
+    pages = [
+        "Boligsosial handlingsplan\nKommunen gir startlån til vanskeligstilte.",
+        "Tiltak: flere utleieboliger for vanskeligstilte på boligmarkedet.",
+    ]
+    doc = analyse_pages(pages, keywords)
+    found = [hit for hits in find_hits(index_document(pages), keywords).values() for hit in hits]
+    assert doc.hits and all(hit.passage is not None for hit in doc.hits)
+    assert [replace(hit, passage=None) for hit in doc.hits] == found
+    assert {field.name for field in fields(doc.hits[0])} == {
+        "term",
+        "page",
+        "match",
+        "kind",
+        "snippet",
+        "page_label",
+        "repeated",
+        "offset",
+        "passage",
+    }  # a new field must be passed on in analysis.analyse() too

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from planscan import KeywordSet
+from planscan import KeywordSet, match
 from planscan.extract import extract_pages
 from planscan.match import find_hits, index_document, snippet
 from planscan.models import Hit, MatchKind
 from planscan.normalize import normalize_text
+from planscan.runninglines import find_repeated_spans
 
 
 def hits_in(path: Path, keywords: KeywordSet) -> dict[str, list[Hit]]:
@@ -203,11 +205,20 @@ def test_folding_joined_words_is_folding_each_word() -> None:
             assert match._find_in_joined(joined, starts, needle, prefix) == expected
 
 
+def _whole_words(pages: list[str], words: list[str]) -> list[tuple[int, int, int, str]]:
+    """The reference: one whole-word regex of the words, the longest first, over every page."""
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    pattern = re.compile(r"(?<![^\W_])(?:" + alternatives + r")(?![^\W_])")
+    return [
+        (page, found.start(), found.end(), found.group())
+        for page, text in enumerate(pages)
+        for found in pattern.finditer(text)
+    ]
+
+
 def test_words_found_by_str_find_as_by_the_regex() -> None:
     """find_positions finds a term's words with str.find on the pages that have them: the same
-    places as the whole-word regex over every page (_locate), whatever glues to the word."""
-    from planscan import match
-
+    places as a whole-word regex over every page, whatever glues to the word."""
     pages = [
         "Bolig og boliger, utleiebolig; bolig_2 2bolig bolig2 «bolig» bolig-\nbolig",
         "aa aaa aa.aa a",
@@ -215,5 +226,23 @@ def test_words_found_by_str_find_as_by_the_regex() -> None:
     ]
     index = index_document(pages)
     for words in (["bolig", "boliger"], ["aa", "aaa", "a"], ["Bolig", "utleiebolig"]):
-        expected = list(match._locate(index.pages, words, index.words_on_pages))
+        expected = _whole_words(list(index.pages), words)
         assert sorted(index.find_words(words)) == expected
+
+
+def test_running_line_hits_are_where_a_regex_finds_them(keywords: KeywordSet) -> None:
+    """Hits in running lines are found by looking the line's words up: the same words, at
+    the same places, as a whole-word regex of every found word over the lines."""
+    body = "Kapittel {n} om skoler og veier i kommunen."
+    header = "Bolig- og boligsosial plan 2bolig bolig_2 «Husbanken» boligene2 | utleieboligER"
+    pages = [f"{header}\n{body.format(n=n)}\nSide {n}" for n in range(1, 9)]
+    index = index_document(pages, find_repeated_spans(pages, pages))
+    assert any(index.headers)
+    hits = find_hits(index, keywords)
+    repeated = {
+        (hit.page, hit.match.casefold()) for found in hits.values() for hit in found if hit.repeated
+    }
+    _found, by_word = match.find_positions(index, keywords.terms, keywords)
+    lines = [line for page in index.headers[:1] for line in page]
+    expected = {(1, word.casefold()) for _line, _s, _e, word in _whole_words(lines, list(by_word))}
+    assert len(expected) > 3 and repeated == expected

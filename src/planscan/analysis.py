@@ -201,7 +201,20 @@ def analyse(
         keep_all=evidence,
     )
     for i, passage in zip(in_text, hit_passages, strict=True):
-        all_hits[i] = replace(all_hits[i], passage=passage)
+        hit = all_hits[i]
+        # Hit(...) with every field, not replace(): a plan has thousands of hits, and
+        # replace() looks the dataclass's fields up for each.
+        all_hits[i] = Hit(
+            hit.term,
+            hit.page,
+            hit.match,
+            hit.kind,
+            hit.snippet,
+            hit.page_label,
+            hit.repeated,
+            hit.offset,
+            passage,
+        )
     return replace(
         result,
         status=judgement.status,

@@ -242,39 +242,38 @@ def _add_header_hits(
 ) -> None:
     """Hits in running headers and footers: each term and word listed once, at the first
     page it stands on, marked repeated. Evidence to show, not mentions to count."""
+    if not found_words or not any(index.headers):
+        return
+    # The found words are words of the vocabulary (_WORD's runs of letters and digits that
+    # start with a letter), so a line's words are found by _WORD and looked up: the same
+    # occurrences as a regex of every found word, without compiling one per document.
+    # A running line repeats on most pages: each distinct line is read once.
+    on_line: dict[str, list[re.Match[str]]] = {}
     listed: set[tuple[str, str]] = set()
     for page, lines in enumerate(index.headers):
-        for line, start, end, word in _locate(lines, found_words):
-            for term_key, kind in found_words[word]:
-                key = (term_key, word.casefold())
-                if key in listed:
-                    continue
-                listed.add(key)
-                text = lines[line]
-                hits[term_key].append(
-                    Hit(term_key, first_page + page + 1, text[start:end], kind, text, repeated=True)
-                )
-
-
-def _locate(
-    pages: Sequence[str],
-    words: Iterable[str],
-    on_pages: Sequence[frozenset[str]] | None = None,
-) -> Iterator[tuple[int, int, int, str]]:
-    """Yield (page, start, end, word) for each occurrence of the given words; with the words
-    of each page (`on_pages`), pages that have none of them are not read."""
-    alternatives = sorted(words, key=len, reverse=True)
-    if not alternatives:
-        return
-    wanted = frozenset(alternatives)
-    pattern = re.compile(
-        r"(?<![^\W_])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![^\W_])"
-    )
-    for page, text in enumerate(pages):
-        if on_pages is not None and wanted.isdisjoint(on_pages[page]):
-            continue
-        for match in pattern.finditer(text):
-            yield page, match.start(), match.end(), match.group()
+        for text in lines:
+            matches = on_line.get(text)
+            if matches is None:
+                matches = on_line[text] = [
+                    match for match in _WORD.finditer(text) if match.group() in found_words
+                ]
+            for match in matches:
+                word = match.group()
+                for term_key, kind in found_words[word]:
+                    key = (term_key, word.casefold())
+                    if key in listed:
+                        continue
+                    listed.add(key)
+                    hits[term_key].append(
+                        Hit(
+                            term_key,
+                            first_page + page + 1,
+                            text[match.start() : match.end()],
+                            kind,
+                            text,
+                            repeated=True,
+                        )
+                    )
 
 
 def matcher_for(index: DocumentIndex, keywords: KeywordSet) -> _RememberingMatcher:
