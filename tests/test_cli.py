@@ -194,6 +194,22 @@ def test_start_up_loads_no_heavy_library(args: list[str], clean_tree: Path) -> N
     loaded = set(json.loads(done.stderr.splitlines()[-1]))
     assert "planscan.cli" in loaded
     assert not _HEAVY & loaded
+    if args == ["--help"]:  # `import planscan` loads its stages only when they are used
+        assert not _STAGES & loaded
+
+
+_STAGES = {"planscan.scan", "planscan.diff", "planscan.fetch", "planscan.merge", "planscan.review"}
+
+
+def test_the_package_names_stay_the_functions_when_their_modules_are_imported() -> None:
+    import importlib
+
+    for name in ("scan", "diff", "fetch", "merge"):
+        module = importlib.import_module(f"planscan.{name}")
+        assert getattr(planscan, name) is getattr(module, name) and callable(module.__dict__[name])
+    assert planscan.Status.GREEN.value == "green" and "scan" in dir(planscan)
+    with pytest.raises(AttributeError):
+        planscan.no_such_name  # noqa: B018
 
 
 @pytest.mark.slow  # starts the planscan command in a new process

@@ -400,6 +400,7 @@ class _Reader:
     by_span: dict[tuple[int, int, int], int] = field(default_factory=dict)
     spans: list[tuple[int, int, int]] = field(default_factory=list)
     last_heading: dict[int, str | None] = field(default_factory=dict)
+    found_spans: dict[tuple[int, int, int], tuple[int, int, int]] = field(default_factory=dict)
 
     def page(self, number: int) -> _Page:
         page = self.read_pages.get(number)
@@ -410,8 +411,13 @@ class _Reader:
     def span_of(self, page_number: int, start: int, end: int) -> tuple[int, int, int]:
         """The passage around [start, end) on a page: its heading line, list item or
         sentence, and within a line that holds several bullet points, its bullet point."""
-        low, high = self.page(page_number).segment_of(start, end)
-        return page_number, low, high
+        key = (page_number, start, end)
+        span = self.found_spans.get(key)
+        if span is None:
+            # A hit of a term is most often where an indicator stands too: worked out once.
+            low, high = self.page(page_number).segment_of(start, end)
+            span = self.found_spans[key] = (page_number, low, high)
+        return span
 
     def heading(self, page_number: int, start: int, line: int | None = None) -> str | None:
         """The nearest heading above a position, on its page or a page or two before."""
