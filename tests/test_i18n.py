@@ -288,3 +288,170 @@ def test_a_message_is_english_text_that_can_be_said_in_norwegian() -> None:
         assert get_language("nn").say(said) == "robots.txt på a.no kunne ikkje lesast: 3 sider"
         assert get_language("en").say(said) == message
     assert get_language("nb").say("plain text") == "plain text"  # not a Message: as it is
+
+
+# What a scan says about particular files and inputs, in bokmål and nynorsk; English phrases
+# that must not leak into either.
+SCAN_NOTES = {
+    "nb": [
+        "planscan: {alfa}/gammel.pdf: en lenke til en fil som ikke finnes",
+        "planscan: merk: {alfa}/~$plan.docx: en låsefil fra Word, ikke et dokument; hoppet over",
+        "planscan: merk: {root}: hoppet over 2 filer: lenker.txt, notat.txt som ikke er PDF,"
+        " DOCX eller DOC",
+        "planscan: merk: {root}: hoppet over skjulte 1 fil: .DS_Store",
+        "planscan: merk: {root}/Beta: en tom mappe; kolonnen er x",
+        "planscan: merk: {root}/Gamma: ingen plandokumenter (PDF, DOCX eller DOC), bare andre"
+        " filer; ikke tatt som en kommune",
+    ],
+    "nn": [
+        "planscan: {alfa}/gammel.pdf: ei lenkje til ei fil som ikkje finst",
+        "planscan: merk: {alfa}/~$plan.docx: ei låsefil frå Word, ikkje eit dokument; hoppa over",
+        "planscan: merk: {root}: hoppa over 2 filer: lenker.txt, notat.txt som ikkje er PDF,"
+        " DOCX eller DOC",
+        "planscan: merk: {root}: hoppa over skjulte 1 fil: .DS_Store",
+        "planscan: merk: {root}/Beta: ei tom mappe; kolonnen er x",
+        "planscan: merk: {root}/Gamma: ingen plandokument (PDF, DOCX eller DOC), berre andre"
+        " filer; ikkje teken som ein kommune",
+    ],
+}
+ENGLISH_PHRASES = (
+    "skipped", "empty folder", "not taken", "does not exist", "lock file", " must ", " not ",
+    "unknown", "is missing", "is read as", "put it in quotes", "did you mean", "expected",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_what_a_scan_says_about_its_files_in_norwegian(
+    docs: dict[str, Path], tmp_path: Path, lang: str
+) -> None:
+    root = tmp_path / "planer"
+    alfa = root / "Alfa"
+    alfa.mkdir(parents=True)
+    (alfa / "planstrategi.pdf").write_bytes(docs["terms_pdf"].read_bytes())
+    (alfa / "lenker.txt").write_text("x", encoding="utf-8")
+    (alfa / "~$plan.docx").write_bytes(b"lock")
+    (alfa / ".DS_Store").write_bytes(b"")
+    (alfa / "gammel.pdf").symlink_to(tmp_path / "finnes-ikke.pdf")
+    (root / "Beta").mkdir()
+    (root / "Gamma").mkdir()
+    (root / "Gamma" / "notat.txt").write_text("x", encoding="utf-8")
+    run = CliRunner().invoke(app, ["scan", str(root), "-q", "--no-cache", "--lang", lang])
+    assert run.exit_code == 3  # the broken link is a document that could not be read
+    assert run.stderr.splitlines() == [
+        line.format(root=root, alfa=alfa) for line in SCAN_NOTES[lang]
+    ]
+    assert not [phrase for phrase in ENGLISH_PHRASES if phrase in run.stderr]
+
+
+PROBLEMS = {
+    "nb": [
+        "planscan: {manifest}:3:12: plan 1: nivået 'boligplan' finnes ikke i nøkkelordfilen;"
+        " bruk ett av: samfunnsdel, arealdel, okonomiplan-4arig, okonomiplan-arlig,"
+        " temaplan-bolig, temaplan-oppvekst, temaplan-folkehelse, temaplan-helse, planstrategi",
+        "planscan: {manifest}:4:5: plan 2 mangler den påkrevde nøkkelen 'level'",
+        "planscan: {manifest}:5:5: ukjent nøkkel 'lvl' i plan 2; forventet en av: municipality,"
+        " level, path, url, title, period, status, format, found_on, link_text, reason, note,"
+        " found, pinned, candidates",
+        "planscan: {manifest}:6:19: plan 3: municipality: 'no' leses som sannhetsverdien false"
+        ' av YAML; sett det i anførselstegn: "no"',
+    ],
+    "nn": [
+        "planscan: {manifest}:3:12: plan 1: nivået 'boligplan' finst ikkje i nøkkelordfila;"
+        " bruk eitt av: samfunnsdel, arealdel, okonomiplan-4arig, okonomiplan-arlig,"
+        " temaplan-bolig, temaplan-oppvekst, temaplan-folkehelse, temaplan-helse, planstrategi",
+        "planscan: {manifest}:4:5: plan 2 manglar den påkravde nøkkelen 'level'",
+        "planscan: {manifest}:5:5: ukjend nøkkel 'lvl' i plan 2; venta ein av: municipality,"
+        " level, path, url, title, period, status, format, found_on, link_text, reason, note,"
+        " found, pinned, candidates",
+        "planscan: {manifest}:6:19: plan 3: municipality: 'no' vert lese som sanningsverdien"
+        ' false av YAML; set det i hermeteikn: "no"',
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_problems_in_a_manifest_in_norwegian(tmp_path: Path, lang: str) -> None:
+    """Every problem of a manifest, each on its line, with its place, in the reader's
+    language; the same file's problems stay English in English."""
+    manifest = tmp_path / "plans.yaml"
+    manifest.write_text(
+        "plans:\n"
+        "  - municipality: Sortland\n"
+        "    level: boligplan\n"
+        "  - municipality: Vågan\n"
+        "    lvl: samfunnsdel\n"
+        "  - municipality: no\n"
+        "    level: arealdel\n",
+        encoding="utf-8",
+    )
+    run = CliRunner().invoke(app, ["scan", "-m", str(manifest)], env={"PLANSCAN_LANG": lang})
+    assert run.exit_code == 2
+    assert run.stderr.splitlines() == [line.format(manifest=manifest) for line in PROBLEMS[lang]]
+    assert not [phrase for phrase in ENGLISH_PHRASES if phrase in run.stderr]
+    english = CliRunner().invoke(app, ["scan", "-m", str(manifest), "--lang", "en"])
+    assert "plan 2 is missing the required key 'level'" in english.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "keywords_problem", "review_problem", "unknown"),
+    [
+        (
+            "nb",
+            "version må være et heltall, ikke teksten 'to'",
+            "vurdering 1: status 'lilla' er ikke en av green, yellow, red (eller grønn, gul, rød;"
+            " nynorsk grøn, gul, raud)\n",
+            "ukjent kommune 'Vagn'; mente du Vågan, Berlevåg eller Vanylven?",
+        ),
+        (
+            "nn",
+            "version må vere eit heiltal, ikkje teksten 'to'",
+            "vurdering 1: status 'lilla' er ikkje ein av green, yellow, red (eller grøn, gul, raud;"
+            " bokmål grønn, gul, rød)\n",
+            "ukjend kommune 'Vagn'; meinte du Vågan, Berlevåg eller Vanylven?",
+        ),
+    ],
+)
+def test_problems_in_keywords_and_review_files_and_names_in_norwegian(
+    tmp_path: Path, lang: str, keywords_problem: str, review_problem: str, unknown: str
+) -> None:
+    keywords = tmp_path / "keywords.yaml"
+    keywords.write_text("version: to\nterms: {}\n", encoding="utf-8")
+    run = CliRunner().invoke(app, ["scan", "examples/", "-k", str(keywords), "--lang", lang])
+    assert run.exit_code == 2
+    assert f"planscan: {keywords}:1:10: {keywords_problem}" in run.stderr.splitlines()
+    review = tmp_path / "review.yaml"
+    review.write_text(
+        "reviews:\n  - {municipality: Vefsn, level: temaplan-bolig, status: lilla, by: Kari,"
+        " date: 2026-01-05, why: lest}\n",
+        encoding="utf-8",
+    )
+    run = CliRunner().invoke(app, ["scan", "examples/", "--review", str(review), "--lang", lang])
+    assert run.exit_code == 2
+    assert run.stderr == f"planscan: {review}:2:58: {review_problem}"
+    run = CliRunner().invoke(app, ["find", "Vagn", "--lang", lang, "-o", str(tmp_path / "p.yaml")])
+    assert (run.exit_code, run.stderr) == (2, f"planscan: {unknown}\n")
+    assert not [phrase for phrase in ENGLISH_PHRASES if phrase in run.stderr]
+
+
+def test_a_plural_message_has_the_form_for_its_number() -> None:
+    import pickle
+
+    from planscan.i18n import plural_message
+
+    one = plural_message("{n} file: {names}", "{n} files: {names}", 1, names="a.txt")
+    two = plural_message("{n} file: {names}", "{n} files: {names}", 2, names="a.txt, b.jpg")
+    assert (one, two) == ("1 file: a.txt", "2 files: a.txt, b.jpg")
+    assert get_language("nb").say(one) == "1 fil: a.txt"
+    assert get_language("nn").say(pickle.loads(pickle.dumps(two))) == "2 filer: a.txt, b.jpg"
+
+
+def test_the_check_catches_a_message_written_as_an_f_string(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tool = catalogues()
+    monkeypatch.setattr(tool, "REPO", tmp_path)
+    (tmp_path / "core.py").write_text(
+        'notes.append(Message(f"{path}: skipped"))\nnotes.append(Message("{path}: ok", path=p))\n',
+        encoding="utf-8",
+    )
+    assert tool.hidden_calls(tmp_path) == ["core.py:1: Message() of an f-string is not extracted"]

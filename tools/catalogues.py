@@ -38,6 +38,7 @@ KEYWORDS = {
     "pgettext": ((1, "c"), 2),
     "N_": None,
     "Message": None,  # planscan.i18n.Message: the core's text, said later in a language
+    "plural_message": (1, 2),
 }
 # Fixed header dates: the files change only when a message does.
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -185,12 +186,18 @@ def mo_problems(catalogs: dict[str, Catalog]) -> list[str]:
 
 
 def hidden_calls(source: Path = SOURCE) -> list[str]:
-    """Messages written inside f-strings: the extractor cannot see them, so they would never
-    be translated (nor missed by the check). Mark them with N_ outside the f-string."""
+    """Messages written inside f-strings, or as f-strings: the extractor cannot see them, so
+    they would never be translated (nor missed by the check). Give the template and its
+    fields instead (Message("{path}: ...", path=path)), or mark it with N_ outside."""
     found = []
     for path in sorted(source.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.JoinedStr):
+                name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                if name in KEYWORDS:
+                    where = f"{path.relative_to(REPO)}:{node.lineno}"
+                    found.append(f"{where}: {name}() of an f-string is not extracted")
             if not isinstance(node, ast.JoinedStr):
                 continue
             for call in ast.walk(node):

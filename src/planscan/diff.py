@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from planscan.errors import InputError
+from planscan.i18n import N_, Message
 from planscan.models import (
     CellChange,
     DocumentChange,
@@ -61,15 +62,22 @@ def _caveats(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[str, ...]:
     before, after = old.get("planscan_version"), new.get("planscan_version")
     if before != after:
         found.append(
-            f"the results were made by different planscan versions ({before} and {after}):"
-            " a cell may have changed colour because planscan judges differently"
+            Message(
+                "the results were made by different planscan versions ({before} and {after}):"
+                " a cell may have changed colour because planscan judges differently",
+                before=before,
+                after=after,
+            )
         )
     old_keywords, new_keywords = old.get("keywords") or {}, new.get("keywords") or {}
     if old_keywords.get("sha256") != new_keywords.get("sha256"):
         found.append(
-            "the results were made with different keywords files"
-            f" ({old_keywords.get('path')} and {new_keywords.get('path')}): a cell may have"
-            " changed colour because the search words or rules changed"
+            Message(
+                "the results were made with different keywords files ({before} and {after}):"
+                " a cell may have changed colour because the search words or rules changed",
+                before=old_keywords.get("path"),
+                after=new_keywords.get("path"),
+            )
         )
     return tuple(found)
 
@@ -93,7 +101,9 @@ def _load(result: ResultLike, default_name: str) -> tuple[str, Mapping[str, Any]
         _caveats(data, data)
     except (TypeError, KeyError, ValueError, AttributeError) as exc:
         raise InputError(
-            f"{name}: not a planscan result (JSON from scan --json): {exc!r}"
+            N_("{path}: not a planscan result (JSON from scan --json): {why}"),
+            path=name,
+            why=repr(exc),
         ) from None
     return name, data
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from planscan.chars import fold
 from planscan.errors import InputError
-from planscan.i18n import N_
+from planscan.i18n import N_, Message, plural_message
 from planscan.models import KeywordSet, Level, PlanRef
 from planscan.registry import registry
 from planscan.urls import split_credentials
-from planscan.yamlfile import Checker, Node, load_nodes
+from planscan.yamlfile import Checker, Node, load_nodes, within
 
 # The suffixes of files a folder scan picks up; what a file is, is then decided by its
 # first bytes (extract/precheck.py).
@@ -103,16 +103,23 @@ def discover(
                     continue
                 if any(child.is_file() for child in folder.rglob("*")):
                     notes.append(
-                        f"{folder}: no plan documents (PDF, DOCX or DOC), only other files;"
-                        " not taken for a municipality"
+                        Message(
+                            "{folder}: no plan documents (PDF, DOCX or DOC), only other files;"
+                            " not taken for a municipality",
+                            folder=folder,
+                        )
                     )
                 else:
                     refs.append(PlanRef(registry().proper_name(folder.name), None))
-                    notes.append(f"{folder}: an empty folder; its column is x")
+                    notes.append(
+                        Message("{folder}: an empty folder; its column is x", folder=folder)
+                    )
         elif path.is_file():
             refs.append(_ref(path, _folder_name(path.parent), keywords))
         elif path.is_symlink():
-            raise InputError(f"{path}: a link to a file or folder that does not exist")
+            raise InputError(
+                N_("{path}: a link to a file or folder that does not exist"), path=path
+            )
         else:
             raise InputError(N_("{path}: no such file or folder"), path=path)
     return refs
@@ -191,36 +198,46 @@ def _document_files(root: Path, notes: list[str]) -> list[Path]:
         if file.is_symlink() and not file.exists() and named_like_a_plan:
             documents.append(file)  # its own error row: a plan no one can read is not hidden
         elif file.is_symlink() and not file.exists():
-            notes.append(f"{file}: a link to a file that does not exist; skipped")
+            notes.append(
+                Message("{file}: a link to a file that does not exist; skipped", file=file)
+            )
         elif file.is_dir():
             continue
         elif not file.is_file() and named_like_a_plan:
             documents.append(file)  # a pipe or a device: an error row, never read
         elif not file.is_file():
-            notes.append(f"{file}: not a regular file (a pipe or a device?); skipped")
+            notes.append(
+                Message("{file}: not a regular file (a pipe or a device?); skipped", file=file)
+            )
         elif file.name.startswith("~$"):
             # Word leaves ~$name.docx lock files beside open documents.
-            notes.append(f"{file}: a Word lock file, not a document; skipped")
+            notes.append(Message("{file}: a Word lock file, not a document; skipped", file=file))
         elif file.suffix.lower() in SUPPORTED_SUFFIXES:
             documents.append(file)
         else:
             other_kinds.append(file)
     if other_kinds:
         notes.append(
-            f"{root}: skipped {_some(other_kinds)} that {'is' if len(other_kinds) == 1 else 'are'}"
-            " not PDF, DOCX or DOC"
+            plural_message(
+                "{root}: skipped {files} that is not PDF, DOCX or DOC",
+                "{root}: skipped {files} that are not PDF, DOCX or DOC",
+                len(other_kinds),
+                root=root,
+                files=_some(other_kinds),
+            )
         )
     if hidden:
-        notes.append(f"{root}: skipped hidden {_some(hidden)}")
+        notes.append(Message("{root}: skipped hidden {files}", root=root, files=_some(hidden)))
     return documents
 
 
-def _some(paths: Sequence[Path], shown: int = 3) -> str:
+def _some(paths: Sequence[Path], shown: int = 3) -> Message:
     """ "2 files: a.txt, b.jpg" or "7 files: a.txt, b.jpg, c.png and 4 more"."""
     names = [p.name for p in sorted(paths, key=norwegian_sort_key)]
     listed = ", ".join(names[:shown])
-    more = f" and {len(names) - shown} more" if len(names) > shown else ""
-    return f"{len(names)} {'file' if len(names) == 1 else 'files'}: {listed}{more}"
+    if len(names) > shown:
+        listed = Message("{names} and {n} more", names=listed, n=len(names) - shown)
+    return plural_message("{n} file: {names}", "{n} files: {names}", len(names), names=listed)
 
 
 def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:
@@ -230,16 +247,18 @@ def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:
         raise InputError(N_("{path}: manifest not found"), path=path)
     root = load_nodes(path, display)
     check = Checker(display)
-    top = check.mapping(root, "the manifest", _MANIFEST_KEYS, required=("plans",))
+    top = check.mapping(root, Message("the manifest"), _MANIFEST_KEYS, required=("plans",))
     refs: list[PlanRef] = []
     level_ids = [level.id for level in keywords.levels]
     if "plans" in top and top["plans"].kind != "seq":
-        check.problem(top["plans"], "plans must be a list of plans (lines starting with '- ')")
+        check.problem(
+            top["plans"], Message("plans must be a list of plans (lines starting with '- ')")
+        )
     for number, node in enumerate(top["plans"].items if "plans" in top else (), start=1):
-        where = f"plan {number}"
+        where = Message("plan {n}", n=number)
         fields = check.mapping(node, where, _PLAN_KEYS, required=("municipality", "level"))
         values = {
-            key: check.string(fields[key], f"{where}: {key}")
+            key: check.string(fields[key], within(where, key))
             for key in (*_TEXT_KEYS, *_FOUND_KEYS)
             if key in fields
         }
@@ -248,8 +267,12 @@ def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:
         if level is not None and level not in level_ids:
             check.problem(
                 fields["level"],
-                f"{where}: level {level!r} is not in the keywords file; use one of:"
-                f" {', '.join(level_ids)}",
+                Message(
+                    "{where}: level {level} is not in the keywords file; use one of: {levels}",
+                    where=where,
+                    level=repr(level),
+                    levels=", ".join(level_ids),
+                ),
             )
             continue
         municipality = values.get("municipality")
@@ -278,23 +301,28 @@ def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:
 def _check_found_fields(check: Checker, fields: dict[str, Node], where: str) -> None:
     """The fields planscan find writes: right types, known formats, candidates as maps."""
     if "format" in fields and fields["format"].raw not in FORMATS:
-        check.problem(fields["format"], f"{where}: format must be one of: {', '.join(FORMATS)}")
+        check.problem(
+            fields["format"],
+            Message(
+                "{where}: format must be one of: {formats}", where=where, formats=", ".join(FORMATS)
+            ),
+        )
     if "pinned" in fields:
-        check.boolean(fields["pinned"], f"{where}: pinned")
+        check.boolean(fields["pinned"], within(where, "pinned"))
     if "found" in fields:
-        check.date(fields["found"], f"{where}: found")
+        check.date(fields["found"], within(where, "found"))
     if "candidates" in fields:
         _check_candidates(check, fields["candidates"], where)
 
 
 def _check_candidates(check: Checker, node: Node, where: str) -> None:
     if node.kind != "seq":
-        check.problem(node, f"{where}: candidates must be a list")
+        check.problem(node, Message("{where}: candidates must be a list", where=where))
         return
     for index, item in enumerate(node.items, start=1):
-        place = f"{where}: candidate {index}"
+        place = Message("{where}: candidate {n}", where=where, n=index)
         for key, value in check.mapping(item, place, _CANDIDATE_KEYS, required=("url",)).items():
-            check.string(value, f"{place}: {key}")
+            check.string(value, within(place, key))
 
 
 def _searched(check: Checker, top: dict[str, Node], level_ids: list[str]) -> list[PlanRef]:
@@ -302,35 +330,49 @@ def _searched(check: Checker, top: dict[str, Node], level_ids: list[str]) -> lis
     if "searched" not in top:
         return []
     if top["searched"].kind != "seq":
-        check.problem(top["searched"], "searched must be a list (lines starting with '- ')")
+        check.problem(
+            top["searched"], Message("searched must be a list (lines starting with '- ')")
+        )
         return []
     refs = []
     for number, node in enumerate(top["searched"].items, start=1):
-        where = f"searched {number}"
+        where = Message("searched {n}", n=number)
         required = ("municipality", "level", "result")
         fields = check.mapping(node, where, _SEARCHED_KEYS, required=required)
         values = {
-            key: check.string(fields[key], f"{where}: {key}")
+            key: check.string(fields[key], within(where, key))
             for key in ("municipality", "level", "result", "message")
             if key in fields
         }
         if "searched" in fields:
-            check.date(fields["searched"], f"{where}: searched")
+            check.date(fields["searched"], within(where, "searched"))
         if "candidates" in fields:
             _check_candidates(check, fields["candidates"], where)
         level, result = values.get("level"), values.get("result")
         if level is not None and level not in level_ids:
-            check.problem(fields["level"], f"{where}: level {level!r} is not in the keywords file")
+            check.problem(
+                fields["level"],
+                Message(
+                    "{where}: level {level} is not in the keywords file",
+                    where=where,
+                    level=repr(level),
+                ),
+            )
             continue
         if result is not None and result not in SEARCH_RESULTS:
             check.problem(
-                fields["result"], f"{where}: result must be one of: {', '.join(SEARCH_RESULTS)}"
+                fields["result"],
+                Message(
+                    "{where}: result must be one of: {results}",
+                    where=where,
+                    results=", ".join(SEARCH_RESULTS),
+                ),
             )
             continue
         municipality = values.get("municipality")
         if municipality is None or level is None or result is None:
             continue
-        why = values.get("message") or "the website could not be searched"
+        why = values.get("message") or Message("the website could not be searched")
         refs.append(
             PlanRef(
                 municipality=registry().proper_name(municipality),

@@ -64,7 +64,17 @@ class ConfigError(PlanscanError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
-        self.parts = tuple(PlanscanError(str(p)) for p in problems)  # a line each
+        # A line each; a problem's message said in the reader's language where it can be.
+        self.parts = tuple(
+            PlanscanError(
+                "{path}:{line}:{column}: {message}",
+                path=p.path,
+                line=p.line,
+                column=p.column,
+                message=p.message,
+            )
+            for p in problems
+        )
 
 
 class InputError(PlanscanError):
@@ -74,6 +84,6 @@ class InputError(PlanscanError):
 class DocumentError(PlanscanError):
     """One document cannot be read; the scan records it and goes on."""
 
-    def __init__(self, message: str, reason: str = "damaged") -> None:
+    def __init__(self, message: str, reason: str = "damaged", /, **fields: object) -> None:
         self.reason = reason
-        super().__init__(message)
+        super().__init__(message, **fields)

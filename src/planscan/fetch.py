@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from planscan.discover import load_manifest
-from planscan.errors import DocumentError, PlanscanError
+from planscan.errors import DocumentError
 from planscan.extract.precheck import sniff
 from planscan.httpclient import HttpClient, HttpError, Response
-from planscan.i18n import Message
+from planscan.i18n import Message, error_message
 from planscan.keywords import load_keywords
 from planscan.models import (
     FetchOutcome,
@@ -431,7 +431,7 @@ def _web_plan(
         first = read_web_page(page.body, final_url, limits)
     except DocumentError as exc:
         outcome = FetchOutcome.TOO_LARGE if exc.reason == "too-large" else FetchOutcome.FAILED
-        unread = Message("the web page cannot be read: {why}", why=_said(exc))
+        unread = Message("the web page cannot be read: {why}", why=error_message(exc))
         raise _Stop(unread, outcome, page.status) from None
     web = _Web(client, settings, deadline)
     note = None
@@ -677,7 +677,9 @@ def _framsikt_text(web: _Web, url: str, limits: Limits) -> str:
     try:
         outline = framsikt_outline(body, limits)
     except DocumentError as exc:
-        raise _Stop(unexpected(Message("{url}: {why}", url=summary, why=_said(exc)))) from None
+        raise _Stop(
+            unexpected(Message("{url}: {why}", url=summary, why=error_message(exc)))
+        ) from None
     blocks = [value for kind, value in outline if kind == "text"]
     if not blocks:
         raise _Stop(unexpected(Message("{url} has no text blocks (no dataId)", url=summary)))
@@ -730,7 +732,9 @@ def _framsikt_text(web: _Web, url: str, limits: Limits) -> str:
             said = Message("{url} has no description text ({why})", url=where, why=str(exc))
             raise _Stop(unexpected(said)) from None
         except DocumentError as exc:
-            raise _Stop(unexpected(Message("{url}: {why}", url=where, why=_said(exc)))) from None
+            raise _Stop(
+                unexpected(Message("{url}: {why}", url=where, why=error_message(exc)))
+            ) from None
     return "\n".join(parts)
 
 
@@ -767,8 +771,3 @@ def _too_large(settings: FetchSettings) -> Message:
 
 def _unwritable(store: Store, exc: OSError) -> Message:
     return Message("cannot write to the store {folder}: {why}", folder=store.root, why=exc.strerror)
-
-
-def _said(error: PlanscanError) -> Message:
-    """An error as a Message, for a message that gives it as its reason."""
-    return Message(error.template, **error.fields) if error.template else Message(str(error))

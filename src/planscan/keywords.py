@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from planscan.errors import ConfigError, Problem
+from planscan.i18n import Message
 from planscan.models import (
     Indicator,
     JudgementRules,
@@ -17,7 +18,7 @@ from planscan.models import (
     Term,
     VerdictRules,
 )
-from planscan.yamlfile import Checker, Node, parse_nodes, read_yaml_bytes
+from planscan.yamlfile import Checker, Node, not_utf8, parse_nodes, read_yaml_bytes, within
 
 VERSION = 2
 _TOP_KEYS = ("version", "matching", "judgement", "terms", "levels", "not_plans")
@@ -67,7 +68,7 @@ def load_keywords(path: Path | str | None = None) -> KeywordSet:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        problem = Problem(display, 1, 1, f"not UTF-8 text ({exc.reason}); save it as UTF-8")
+        problem = Problem(display, 1, 1, not_utf8(exc))
         raise ConfigError([problem]) from None
     root = parse_nodes(text, display)
     return _build(root, display, hashlib.sha256(data).hexdigest())
@@ -76,20 +77,29 @@ def load_keywords(path: Path | str | None = None) -> KeywordSet:
 def _build(root: Node, display: str, sha256: str) -> KeywordSet:
     check = Checker(display)
     top = check.mapping(
-        root, "the keywords file", _TOP_KEYS, required=("terms", "levels", "judgement")
+        root, Message("the keywords file"), _TOP_KEYS, required=("terms", "levels", "judgement")
     )
     if "version" in top:
         version = check.number(top["version"], "version", integer=True)
         if version == 1:
             check.problem(
                 top["version"],
-                "version 1 is planscan 1.0's format (colours from weighted word counts);"
-                " planscan now judges the passages around the hits: copy the judgement"
-                " section from the shipped keywords.yaml, drop scoring and the terms'"
-                " weight, and set version: 2",
+                Message(
+                    "version 1 is planscan 1.0's format (colours from weighted word counts);"
+                    " planscan now judges the passages around the hits: copy the judgement"
+                    " section from the shipped keywords.yaml, drop scoring and the terms'"
+                    " weight, and set version: 2"
+                ),
             )
         elif version is not None and version != VERSION:
-            check.problem(top["version"], f"version {version:g} is not supported; use {VERSION}")
+            check.problem(
+                top["version"],
+                Message(
+                    "version {version} is not supported; use {supported}",
+                    version=format(version, "g"),
+                    supported=VERSION,
+                ),
+            )
     terms = _terms(check, top["terms"]) if "terms" in top else ()
     levels = _levels(check, top["levels"]) if "levels" in top else ()
     judgement = _judgement(check, top["judgement"]) if "judgement" in top else None
@@ -103,44 +113,63 @@ def _build(root: Node, display: str, sha256: str) -> KeywordSet:
 def _terms(check: Checker, node: Node) -> tuple[Term, ...]:
     entries = check.mapping(node, "terms")
     if node.kind == "map" and not entries and not check.problems:
-        check.problem(node, "terms is empty; list at least one search term")
+        check.problem(node, Message("terms is empty; list at least one search term"))
     terms = []
     for key, spec in entries.items():
-        where = f"term {key!r}"
+        where = Message("term {term}", term=repr(key))
         fields = check.mapping(spec, where, _TERM_KEYS, required=("mode",))
         mode = None
         if "mode" in fields:
-            text = check.string(fields["mode"], f"{where}: mode")
+            text = check.string(fields["mode"], within(where, "mode"))
             if text is not None and text not in _MODES:
                 check.problem(
                     fields["mode"],
-                    f"{where}: mode {text!r} is unknown; use one of: {', '.join(_MODES)}",
+                    Message(
+                        "{where}: mode {mode} is unknown; use one of: {modes}",
+                        where=where,
+                        mode=repr(text),
+                        modes=", ".join(_MODES),
+                    ),
                 )
             elif text is not None:
                 mode = MatchMode(text)
         specific = (
-            check.boolean(fields["specific"], f"{where}: specific")
+            check.boolean(fields["specific"], within(where, "specific"))
             if "specific" in fields
             else False
         )
         generic = (
-            check.boolean(fields["generic"], f"{where}: generic") if "generic" in fields else False
+            check.boolean(fields["generic"], within(where, "generic"))
+            if "generic" in fields
+            else False
         )
-        ocr = check.boolean(fields["ocr"], f"{where}: ocr") if "ocr" in fields else True
+        ocr = check.boolean(fields["ocr"], within(where, "ocr")) if "ocr" in fields else True
         if specific and generic:
-            check.problem(fields["generic"], f"{where}: a term cannot be both specific and generic")
+            check.problem(
+                fields["generic"],
+                Message("{where}: a term cannot be both specific and generic", where=where),
+            )
         variants = (
-            check.strings(fields["variants"], f"{where}: variants") if "variants" in fields else ()
+            check.strings(fields["variants"], within(where, "variants"))
+            if "variants" in fields
+            else ()
         )
         exclusions = (
-            check.strings(fields["exclusions"], f"{where}: exclusions")
+            check.strings(fields["exclusions"], within(where, "exclusions"))
             if "exclusions" in fields
             else ()
         )
         if mode is MatchMode.ABBREVIATION:
             for form, form_node in ((key, spec), *((v, fields["variants"]) for v in variants)):
                 if " " in form.strip():
-                    check.problem(form_node, f"{where}: an abbreviation is one word, not {form!r}")
+                    check.problem(
+                        form_node,
+                        Message(
+                            "{where}: an abbreviation is one word, not {form}",
+                            where=where,
+                            form=repr(form),
+                        ),
+                    )
         if mode is None or specific is None or generic is None or ocr is None:
             continue
         terms.append(
@@ -161,17 +190,24 @@ def _levels(check: Checker, node: Node) -> tuple[Level, ...]:
     entries = check.mapping(node, "levels")
     levels = []
     for level_id, spec in entries.items():
-        where = f"level {level_id!r}"
+        where = Message("level {level}", level=repr(level_id))
         fields = check.mapping(spec, where, _LEVEL_KEYS, required=("label", "patterns"))
-        label = check.string(fields["label"], f"{where}: label") if "label" in fields else None
+        label = check.string(fields["label"], within(where, "label")) if "label" in fields else None
         patterns = (
-            check.strings(fields["patterns"], f"{where}: patterns") if "patterns" in fields else ()
+            check.strings(fields["patterns"], within(where, "patterns"))
+            if "patterns" in fields
+            else ()
         )
         fallback = (
-            check.strings(fields["fallback"], f"{where}: fallback") if "fallback" in fields else ()
+            check.strings(fields["fallback"], within(where, "fallback"))
+            if "fallback" in fields
+            else ()
         )
         if "patterns" in fields and fields["patterns"].kind == "seq" and not patterns:
-            check.problem(fields["patterns"], f"{where}: patterns needs at least one entry")
+            check.problem(
+                fields["patterns"],
+                Message("{where}: patterns needs at least one entry", where=where),
+            )
         if label is not None and patterns:
             levels.append(Level(level_id, label, patterns, fallback))
     return tuple(levels)
@@ -198,12 +234,14 @@ def _indicators(check: Checker, node: Node) -> tuple[Indicator, ...]:
         where = f"judgement: indicators: {topic}"
         fields = check.mapping(spec, where, _TOPIC_KEYS, required=("why",))
         if "why" in fields:
-            check.string(fields["why"], f"{where}: why")
+            check.string(fields["why"], within(where, "why"))
         if "strong" not in fields and "weak" not in fields:
-            check.problem(spec, f"{where} needs strong or weak forms (or both)")
-        needs = check.strings(fields["needs"], f"{where}: needs") if "needs" in fields else ()
+            check.problem(
+                spec, Message("{where} needs strong or weak forms (or both)", where=where)
+            )
+        needs = check.strings(fields["needs"], within(where, "needs")) if "needs" in fields else ()
         other = (
-            check.strings(fields["other_sense"], f"{where}: other_sense")
+            check.strings(fields["other_sense"], within(where, "other_sense"))
             if "other_sense" in fields
             else ()
         )
@@ -211,12 +249,17 @@ def _indicators(check: Checker, node: Node) -> tuple[Indicator, ...]:
             if strength.value not in fields:
                 continue
             forms_node = fields[strength.value]
-            for form in check.strings(forms_node, f"{where}: {strength.value}"):
+            for form in check.strings(forms_node, within(where, strength.value)):
                 key = " ".join(form.split())
                 if key.casefold() in seen:
                     check.problem(
                         forms_node,
-                        f"{where}: {key!r} is already an indicator of {seen[key.casefold()]!r}",
+                        Message(
+                            "{where}: {form} is already an indicator of {topic}",
+                            where=where,
+                            form=repr(key),
+                            topic=repr(seen[key.casefold()]),
+                        ),
                     )
                     continue
                 seen[key.casefold()] = topic
@@ -247,50 +290,60 @@ def _verdict(check: Checker, node: Node) -> VerdictRules | None:
     fields = check.mapping(node, where, _VERDICT_KEYS, required=_VERDICT_KEYS)
     if any(key not in fields for key in _VERDICT_KEYS):
         return None
-    strong = check.number(fields["strong_weight"], f"{where}: strong_weight", 0)
-    weak = check.number(fields["weak_weight"], f"{where}: weak_weight", 0)
-    factor = check.number(fields["measure_factor"], f"{where}: measure_factor", 1)
-    length = check.number(fields["min_length_words"], f"{where}: min_length_words", 1, integer=True)
+    strong = check.number(fields["strong_weight"], within(where, "strong_weight"), 0)
+    weak = check.number(fields["weak_weight"], within(where, "weak_weight"), 0)
+    factor = check.number(fields["measure_factor"], within(where, "measure_factor"), 1)
+    length = check.number(
+        fields["min_length_words"], within(where, "min_length_words"), 1, integer=True
+    )
     green_keys = ("min_score", "min_spread", "min_measures", "min_topics")
-    green = check.mapping(fields["green"], f"{where}: green", green_keys, required=green_keys)
+    green = check.mapping(fields["green"], within(where, "green"), green_keys, required=green_keys)
     yellow = check.mapping(
         fields["yellow"],
-        f"{where}: yellow",
+        within(where, "yellow"),
         ("min_passage_points",),
         required=("min_passage_points",),
     )
     score = (
-        check.number(green["min_score"], f"{where}: green: min_score", 0)
+        check.number(green["min_score"], within(where, "green: min_score"), 0)
         if ("min_score" in green)
         else None
     )
     spread = (
-        check.number(green["min_spread"], f"{where}: green: min_spread", 0)
+        check.number(green["min_spread"], within(where, "green: min_spread"), 0)
         if ("min_spread" in green)
         else None
     )
     if spread is not None and spread > 1:
-        check.problem(green["min_spread"], f"{where}: green: min_spread is a share: 0 to 1")
+        check.problem(
+            green["min_spread"],
+            Message("{where}: green: min_spread is a share: 0 to 1", where=where),
+        )
         spread = None
     measures = (
-        check.number(green["min_measures"], f"{where}: green: min_measures", 0, integer=True)
+        check.number(green["min_measures"], within(where, "green: min_measures"), 0, integer=True)
         if "min_measures" in green
         else None
     )
     topics = (
-        check.number(green["min_topics"], f"{where}: green: min_topics", 0, integer=True)
+        check.number(green["min_topics"], within(where, "green: min_topics"), 0, integer=True)
         if "min_topics" in green
         else None
     )
     passage = (
-        check.number(yellow["min_passage_points"], f"{where}: yellow: min_passage_points", 0)
+        check.number(yellow["min_passage_points"], within(where, "yellow: min_passage_points"), 0)
         if "min_passage_points" in yellow
         else None
     )
     if strong is not None and weak is not None and weak > strong:
         check.problem(
             fields["weak_weight"],
-            f"{where}: weak_weight ({weak:g}) is above strong_weight ({strong:g})",
+            Message(
+                "{where}: weak_weight ({weak}) is above strong_weight ({strong})",
+                where=where,
+                weak=format(weak, "g"),
+                strong=format(strong, "g"),
+            ),
         )
     values = (strong, weak, factor, length, score, spread, measures, topics, passage)
     if any(value is None for value in values):
@@ -318,11 +371,15 @@ def _matching(check: Checker, node: Node) -> MatchingRules:
         return MatchingRules()
     table = fields["ocr_edits"]
     if table.kind != "map":
-        check.problem(table, "matching: ocr_edits must map a term length to the edits allowed")
+        check.problem(
+            table, Message("matching: ocr_edits must map a term length to the edits allowed")
+        )
         return MatchingRules()
     pairs = []
     for key_node, value_node in table.pairs:
-        length = check.number(key_node, "matching: ocr_edits: a term length", 1, integer=True)
+        length = check.number(
+            key_node, Message("matching: ocr_edits: a term length"), 1, integer=True
+        )
         edits = check.number(value_node, "matching: ocr_edits: edits", 0, integer=True)
         if length is not None and edits is not None:
             pairs.append((int(length), int(edits)))

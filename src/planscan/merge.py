@@ -9,6 +9,7 @@ from typing import Any
 
 from planscan.documentjson import document_from_dict
 from planscan.errors import InputError
+from planscan.i18n import N_, Message
 from planscan.keywords import load_keywords
 from planscan.matrix import build_result
 from planscan.models import KeywordSet, PlanRef, ScanResult, Status
@@ -16,10 +17,10 @@ from planscan.resultfile import read_result
 
 # What every part must agree on, with what to tell the user when one does not.
 _SAME = {
-    "planscan_version": "another planscan version",
-    "keywords": "another keywords file",
-    "levels": "other plan levels",
-    "municipalities": "another manifest or other folders",
+    "planscan_version": Message("another planscan version"),
+    "keywords": Message("another keywords file"),
+    "levels": Message("other plan levels"),
+    "municipalities": Message("another manifest or other folders"),
 }
 
 
@@ -34,48 +35,79 @@ def merge(
     the parts were scanned with (default: the shipped keywords.yaml); it is checked by sha256.
     """
     named = [
-        (str(part), read_result(part)) if isinstance(part, (str, Path)) else (f"part {i}", part)
+        (str(part), read_result(part))
+        if isinstance(part, (str, Path))
+        else (Message("part {n}", n=i), part)
         for i, part in enumerate(parts, start=1)
     ]
     if not named:
-        raise InputError("nothing to merge: give the JSON files of scan --shard I/N")
+        raise InputError(N_("nothing to merge: give the JSON files of scan --shard I/N"))
     for name, data in named:
         _check_part(name, data)
     first_name, first = named[0]
     for name, data in named:
         if not isinstance(data.get("shard"), Mapping):
-            raise InputError(f"{name}: not a part of a sharded scan (made without --shard)")
+            raise InputError(
+                N_("{name}: not a part of a sharded scan (made without --shard)"), name=name
+            )
         for key, what in _SAME.items():
             if data.get(key) != first.get(key):
-                raise InputError(f"{name}: made with {what} than {first_name} ({key} differ)")
+                raise InputError(
+                    N_("{name}: made with {what} than {first} ({key} differ)"),
+                    name=name,
+                    what=what,
+                    first=first_name,
+                    key=key,
+                )
     count, total = first["shard"]["count"], first["shard"]["total"]
     seen: dict[int, str] = {}
     for name, data in named:
         shard = data["shard"]
         if shard["count"] != count or shard["total"] != total:
-            raise InputError(f"{name}: a part of another sharded scan than {first_name}")
+            raise InputError(
+                N_("{name}: a part of another sharded scan than {first}"),
+                name=name,
+                first=first_name,
+            )
         if shard["index"] in seen:
-            twice = f"{seen[shard['index']]}, {name}"
-            raise InputError(f"shard {shard['index']}/{count} is given twice: {twice}")
+            raise InputError(
+                N_("shard {index}/{count} is given twice: {first}, {name}"),
+                index=shard["index"],
+                count=count,
+                first=seen[shard["index"]],
+                name=name,
+            )
         seen[shard["index"]] = name
     missing = [f"{i}/{count}" for i in range(1, count + 1) if i not in seen]
     if missing:
-        raise InputError(f"shard {', '.join(missing)} missing: merge needs every part")
+        raise InputError(
+            N_("shard {shards} missing: merge needs every part"), shards=", ".join(missing)
+        )
 
     keyword_set = keywords if isinstance(keywords, KeywordSet) else load_keywords(keywords)
     if keyword_set.sha256 != first["keywords"]["sha256"]:
         raise InputError(
-            f"{first_name}: scanned with another keywords file ({first['keywords']['path']});"
-            " give that file with --keywords"
+            N_(
+                "{name}: scanned with another keywords file ({path});"
+                " give that file with --keywords"
+            ),
+            name=first_name,
+            path=first["keywords"]["path"],
         )
     slots: list[tuple[str, Mapping[str, Any]] | None] = [None] * total
     for name, data in named:
         positions = data["shard"]["positions"]
         if len(positions) != len(data["documents"]):
-            raise InputError(f"{name}: the shard's positions do not match its documents")
+            raise InputError(
+                N_("{name}: the shard's positions do not match its documents"), name=name
+            )
         for position, document in zip(positions, data["documents"], strict=True):
             if not 0 <= position < total or slots[position] is not None:
-                raise InputError(f"{name}: document position {position} is out of place")
+                raise InputError(
+                    N_("{name}: document position {position} is out of place"),
+                    name=name,
+                    position=position,
+                )
             slots[position] = (name, document)
     documents = []
     for slot in slots:
@@ -84,9 +116,13 @@ def merge(
             try:
                 documents.append(document_from_dict(document))
             except (ValueError, TypeError, AttributeError) as exc:
-                raise InputError(f"{name}: a document is damaged: {exc}") from None
+                raise InputError(
+                    N_("{name}: a document is damaged: {why}"), name=name, why=str(exc)
+                ) from None
     if len(documents) != total:
-        raise InputError(f"the parts hold {len(documents)} of {total} documents")
+        raise InputError(
+            N_("the parts hold {count} of {total} documents"), count=len(documents), total=total
+        )
     refs = [PlanRef(municipality, None) for municipality in first["municipalities"]]
     # Which cells nobody looked for is known from the manifest, which the parts share: every
     # part's matrix says so.
@@ -109,7 +145,11 @@ def _check_part(name: str, data: Mapping[str, Any]) -> None:
 
     def need(value: Any, kind: type | tuple[type, ...], what: str) -> Any:
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise InputError(f"{name}: not a part of a sharded scan: {what} has the wrong type")
+            raise InputError(
+                N_("{name}: not a part of a sharded scan: {what} has the wrong type"),
+                name=name,
+                what=what,
+            )
         return value
 
     shard = data.get("shard")
@@ -119,9 +159,9 @@ def _check_part(name: str, data: Mapping[str, Any]) -> None:
     for key in ("count", "total", "index"):
         need(shard.get(key), int, f"shard.{key}")
     for position in need(shard.get("positions"), list, "shard.positions"):
-        need(position, int, "a shard position")
+        need(position, int, Message("a shard position"))
     for document in need(data.get("documents"), list, "documents"):
-        need(document, Mapping, "a document")
+        need(document, Mapping, Message("a document"))
     need(need(data.get("keywords"), Mapping, "keywords").get("sha256"), str, "keywords.sha256")
     for municipality in need(data.get("municipalities"), list, "municipalities"):
         need(municipality, str, "a municipality")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from planscan.errors import InputError
+from planscan.i18n import N_, Message
 from planscan.models import Municipality
 
 _SEPARATORS = re.compile(r"[\s\-_.,'’/]+")
@@ -84,20 +85,30 @@ class Registry:
         if len(shared) > 1:
             options = ", ".join(f"{m.number} {m.shown}" for m in shared)
             raise InputError(
-                f"{query!r} is the name of {len(shared)} municipalities ({options}): give the"
-                " number"
+                N_("{name} is the name of {count} municipalities ({options}): give the number"),
+                name=repr(query),
+                count=len(shared),
+                options=options,
             )
-        raise InputError(f"unknown municipality {query!r}{self._did_you_mean(query)}")
+        raise InputError(
+            N_("unknown municipality {name}{suggestion}"),
+            name=repr(query),
+            suggestion=self._did_you_mean(query),
+        )
 
-    def _did_you_mean(self, query: str) -> str:
+    def _did_you_mean(self, query: str) -> Message:
         from planscan.match import closest
 
         names = sorted({name for m in self.municipalities for name in _names(m)})
         suggestions = [self.shown_for(name) for name in closest(query, names)]
         unique = list(dict.fromkeys(suggestions))
         if not unique:
-            return "; give a municipality's name or its four-digit number (kommunenummer)"
-        return f"; did you mean {_or(unique)}?"
+            return Message("; give a municipality's name or its four-digit number (kommunenummer)")
+        if len(unique) == 1:
+            return Message("; did you mean {name}?", name=unique[0])
+        return Message(
+            "; did you mean {names} or {last}?", names=", ".join(unique[:-1]), last=unique[-1]
+        )
 
     def shown_for(self, name: str) -> str:
         found = self._by_key.get(name_key(name), ())
@@ -110,7 +121,11 @@ class Registry:
             if text.zfill(2) == number or name_key(text) == name_key(name):
                 return tuple(m for m in self.municipalities if m.county_number == number)
         listed = ", ".join(f"{number} {name}" for number, name in self.counties.items())
-        raise InputError(f"unknown county {query!r}; the counties are: {listed}")
+        raise InputError(
+            N_("unknown county {name}; the counties are: {counties}"),
+            name=repr(query),
+            counties=listed,
+        )
 
     def in_file_name(self, stem: str) -> Municipality | None:
         """The municipality a file name starts with, as a number: "3301_drammen_plan"."""
@@ -134,10 +149,6 @@ def _number_and_name(text: str) -> str | None:
     """The number of "1865_vagan" or "1865 Vågan": a number first, and its name after."""
     match = _LEADING_NUMBER.match(text)
     return match.group(1) if match else None
-
-
-def _or(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 @functools.cache

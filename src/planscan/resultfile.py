@@ -10,6 +10,7 @@ from typing import Any
 
 from planscan.documentjson import document_to_dict
 from planscan.errors import InputError
+from planscan.i18n import N_
 from planscan.inputfile import read_regular
 from planscan.models import (
     Review,
@@ -120,11 +121,15 @@ def read_result(path: Path | str) -> dict[str, Any]:
     try:
         data = json.loads(read_regular(file, MAX_RESULT_BYTES).decode("utf-8"))
     except FileNotFoundError:
-        raise InputError(f"{file}: no such file") from None
+        raise InputError(N_("{path}: no such file"), path=file) from None
     except OSError as exc:
-        raise InputError(f"{file}: cannot read: {exc.strerror}") from None
+        raise InputError(N_("{path}: cannot read: {why}"), path=file, why=exc.strerror) from None
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise InputError(f"{file}: not a planscan result (JSON from scan --json): {exc}") from None
+        raise InputError(
+            N_("{path}: not a planscan result (JSON from scan --json): {why}"),
+            path=file,
+            why=str(exc),
+        ) from None
     if not isinstance(data, dict) or any(key not in data for key in _REQUIRED):
-        raise InputError(f"{file}: not a planscan result (JSON from scan --json)")
+        raise InputError(N_("{path}: not a planscan result (JSON from scan --json)"), path=file)
     return data

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from planscan.i18n import status_of_word
+from planscan.i18n import Message, status_of_word
 from planscan.models import (
     Cell,
     KeywordSet,
@@ -32,7 +32,7 @@ from planscan.models import (
     ScanResult,
     Status,
 )
-from planscan.yamlfile import Checker, Node, load_nodes
+from planscan.yamlfile import Checker, Node, load_nodes, within
 
 DEFAULT_REVIEW_NAME = "review.yaml"
 REVIEW_STATUSES = (Status.GREEN, Status.YELLOW, Status.RED)
@@ -55,22 +55,27 @@ def load_review(path: Path | str, keywords: KeywordSet) -> tuple[Override, ...]:
     display = str(path)
     root = load_nodes(Path(path), display)
     check = Checker(display)
-    top = check.mapping(root, "the review file", _TOP_KEYS, required=("reviews",))
+    top = check.mapping(root, Message("the review file"), _TOP_KEYS, required=("reviews",))
     node = top.get("reviews")
     if node is not None and node.kind != "seq":
-        check.problem(node, "reviews must be a list of reviews (lines starting with '- ')")
+        check.problem(node, Message("reviews must be a list of reviews (lines starting with '- ')"))
     level_ids = tuple(level.id for level in keywords.levels)
     overrides: list[Override] = []
     first_at: dict[tuple[str | None, ...], int] = {}
     for number, entry in enumerate(node.items if node is not None else (), start=1):
-        override = _entry(check, entry, f"review {number}", level_ids)
+        override = _entry(check, entry, Message("review {n}", n=number), level_ids)
         if override is None:
             continue
         target = (override.municipality, override.level) if override.level else (override.sha256,)
         if target in first_at:
             check.problem(
                 entry,
-                f"review {number} reviews the same {_describe(target)} as line {first_at[target]}",
+                Message(
+                    "review {n} reviews the same {target} as line {line}",
+                    n=number,
+                    target=_describe(target),
+                    line=first_at[target],
+                ),
             )
             continue
         first_at[target] = entry.line
@@ -85,7 +90,7 @@ def _entry(check: Checker, entry: Node, where: str, level_ids: tuple[str, ...]) 
     if entry.kind != "map":
         return None
     text: dict[str, str | None] = {
-        key: check.string(fields[key], f"{where}: {key}")
+        key: check.string(fields[key], within(where, key))
         for key in ("municipality", "level", "status", "by", "why")
         if key in fields
     }
@@ -96,17 +101,24 @@ def _entry(check: Checker, entry: Node, where: str, level_ids: tuple[str, ...]) 
         if not _SHA256.fullmatch(text["sha256"] or ""):
             check.problem(
                 sha_node,
-                f"{where}: sha256 must be the 64 hex digits planscan prints for the document",
+                Message(
+                    "{where}: sha256 must be the 64 hex digits planscan prints for the document",
+                    where=where,
+                ),
             )
             text["sha256"] = None
-    day = check.date(fields["date"], f"{where}: date") if "date" in fields else None
+    day = check.date(fields["date"], within(where, "date")) if "date" in fields else None
     ok = all(value is not None for value in text.values()) and day is not None
     level, status = text.get("level"), text.get("status")
     if level is not None and level not in level_ids:
         check.problem(
             fields["level"],
-            f"{where}: level {level!r} is not in the keywords file; use one of:"
-            f" {', '.join(level_ids)}",
+            Message(
+                "{where}: level {level} is not in the keywords file; use one of: {levels}",
+                where=where,
+                level=repr(level),
+                levels=", ".join(level_ids),
+            ),
         )
         ok = False
     statuses = [s.value for s in REVIEW_STATUSES]
@@ -115,16 +127,29 @@ def _entry(check: Checker, entry: Node, where: str, level_ids: tuple[str, ...]) 
     if status is not None and chosen not in REVIEW_STATUSES:
         check.problem(
             fields["status"],
-            f"{where}: status {status!r} is not one of {', '.join(statuses)}"
-            " (or grønn, gul, rød; nynorsk grøn, gul, raud)",
+            Message(
+                "{where}: status {status} is not one of {statuses}"
+                " (or grønn, gul, rød; nynorsk grøn, gul, raud)",
+                where=where,
+                status=repr(status),
+                statuses=", ".join(statuses),
+            ),
         )
         ok = False
     if ("municipality" in fields) != ("level" in fields):
         missing = "level" if "municipality" in fields else "municipality"
-        check.problem(entry, f"{where}: give {missing} too, or only the document's sha256")
+        check.problem(
+            entry,
+            Message(
+                "{where}: give {key} too, or only the document's sha256", where=where, key=missing
+            ),
+        )
         ok = False
     elif "level" not in fields and "sha256" not in fields:
-        check.problem(entry, f"{where} needs municipality and level, or the document's sha256")
+        check.problem(
+            entry,
+            Message("{where} needs municipality and level, or the document's sha256", where=where),
+        )
         ok = False
     if not ok or chosen is None or day is None:
         return None
@@ -139,8 +164,10 @@ def _entry(check: Checker, entry: Node, where: str, level_ids: tuple[str, ...]) 
     )
 
 
-def _describe(target: tuple[str | None, ...]) -> str:
-    return f"cell ({target[0]} · {target[1]})" if len(target) == 2 else "document (sha256)"
+def _describe(target: tuple[str | None, ...]) -> Message:
+    if len(target) == 2:
+        return Message("cell ({municipality} · {level})", municipality=target[0], level=target[1])
+    return Message("document (sha256)")
 
 
 def apply_review(result: ScanResult, overrides: Sequence[Override] | Path | str) -> ScanResult:
@@ -174,8 +201,11 @@ def _resolve(
             return Review(
                 override,
                 ReviewOutcome.UNMATCHED,
-                f"no scanned document has sha256 {override.sha256[:12]}…: it has changed since"
-                " the review, or was not scanned",
+                Message(
+                    "no scanned document has sha256 {sha}…: it has changed since the review, or"
+                    " was not scanned",
+                    sha=override.sha256[:12],
+                ),
             )
         return _judge(override, cells[(doc.municipality, doc.level)], sha_by_path)
     cell = cells.get((override.municipality, override.level))
@@ -183,9 +213,23 @@ def _resolve(
         return Review(
             override,
             ReviewOutcome.UNMATCHED,
-            f"{override.municipality} is not in this scan",
+            Message("{municipality} is not in this scan", municipality=override.municipality),
         )
     return _judge(override, cell, sha_by_path)
+
+
+# A status in a review's message: English keeps the ids (green, missing) the review file and
+# the JSON use; Norwegian says its words.
+_STATUS_WORDS = {
+    "green": Message("green"),
+    "yellow": Message("yellow"),
+    "red": Message("red"),
+    "missing": Message("missing"),
+    "no-text": Message("no-text"),
+    "error": Message("error"),
+    "not-searched": Message("not-searched"),
+    "not-checked": Message("not-checked"),
+}
 
 
 def _judge(override: Override, cell: Cell, sha_by_path: dict[str, str | None]) -> Review:
@@ -195,24 +239,40 @@ def _judge(override: Override, cell: Cell, sha_by_path: dict[str, str | None]) -
         return Review(
             override,
             ReviewOutcome.STALE,
-            "the review does not say which document was read, and the cell now has one;"
-            f" read it and add sha256: {current[0]}",
+            Message(
+                "the review does not say which document was read, and the cell now has one;"
+                " read it and add sha256: {sha}",
+                sha=current[0],
+            ),
             *at,
         )
     if override.sha256 is not None and override.sha256 not in current:
-        now = f"now sha256 {current[0]}" if current else "no document is found now"
+        now = (
+            Message("now sha256 {sha}", sha=current[0])
+            if current
+            else Message("no document is found now")
+        )
         return Review(
             override,
             ReviewOutcome.STALE,
-            f"the document has changed since the review (reviewed sha256"
-            f" {override.sha256[:12]}…, {now}); read it again and update the review",
+            Message(
+                "the document has changed since the review (reviewed sha256 {sha}…, {now});"
+                " read it again and update the review",
+                sha=override.sha256[:12],
+                now=now,
+            ),
             *at,
         )
     computed = cell.status.value
     return Review(
         override,
         ReviewOutcome.APPLIED,
-        f"{override.status.value} set by {override.by} on {override.date.isoformat()}"
-        f" (computed: {computed})",
+        Message(
+            "{status} set by {by} on {date} (computed: {computed})",
+            status=_STATUS_WORDS.get(override.status.value, override.status.value),
+            by=override.by,
+            date=override.date.isoformat(),
+            computed=_STATUS_WORDS.get(computed, computed),
+        ),
         *at,
     )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from planscan.discover import discover, load_manifest, separate_plan_sets
 from planscan.errors import DocumentError, InputError
-from planscan.i18n import N_
+from planscan.i18n import N_, Message, error_message
 from planscan.keywords import load_keywords
 from planscan.matrix import build_result
 from planscan.models import (
@@ -70,9 +70,9 @@ def scan(
         options = replace(options, password=password)
     keyword_set = keywords if isinstance(keywords, KeywordSet) else load_keywords(keywords)
     if fetch is not None and manifest is None:
-        raise InputError("--fetch needs --manifest: the URLs are in the manifest")
+        raise InputError(N_("--fetch needs --manifest: the URLs are in the manifest"))
     if fetch is not None and store is None:
-        raise InputError("fetching needs a store folder to download into: give store=")
+        raise InputError(N_("fetching needs a store folder to download into: give store="))
     overrides = _load_overrides(review, keyword_set)
     refs: list[PlanRef] = []
     if manifest is not None:
@@ -84,8 +84,11 @@ def scan(
     if manifest is None and not path_list:
         raise InputError(N_("nothing to scan: give files, folders or --manifest"))
     if manifest is None and not any(ref.path is not None for ref in refs):
-        first = f"nothing to scan: no PDF, DOCX or DOC files in {', '.join(map(str, path_list))}"
-        raise InputError.joined([InputError(first), *(InputError(note) for note in notes)])
+        first = InputError(
+            N_("nothing to scan: no PDF, DOCX or DOC files in {paths}"),
+            paths=", ".join(map(str, path_list)),
+        )
+        raise InputError.joined([first, *(InputError("{note}", note=note) for note in notes)])
     if options.ocr:
         from planscan.extract.ocr import check_tesseract
 
@@ -165,7 +168,7 @@ def _scan_documents(
         try:
             cache.put_analysis(cache_keys[index][1], title_text, result)
         except OSError as exc:
-            warnings.append(f"cannot write the cache ({exc.strerror}); scanning goes on")
+            warnings.append(_unwritable_cache(exc))
 
     def finish(index: int, result: DocumentResult) -> None:
         results[index] = result
@@ -184,7 +187,8 @@ def _scan_documents(
         try:
             sha256, kind = _fingerprint(ref.path, options.limits.max_file_bytes)
         except DocumentError as exc:
-            finish(index, replace(blank_result(ref, keywords), message=str(exc), reason=exc.reason))
+            blank = blank_result(ref, keywords)
+            finish(index, replace(blank, message=error_message(exc), reason=exc.reason))
             continue
         engine = {"pdf": options.engine, "html": "lxml-html"}.get(kind, "python-docx")
         if cache is not None and kind in ("pdf", "zip", "html"):
@@ -195,7 +199,11 @@ def _scan_documents(
             try:
                 analysed = cache.get_analysis(analysis_key)
             except CacheCorrupt as exc:
-                warnings.append(f"cache entry damaged, analysing the document again: {exc}")
+                warnings.append(
+                    Message(
+                        "cache entry damaged, analysing the document again: {why}", why=str(exc)
+                    )
+                )
                 analysed = None
             if analysed is not None:
                 finish(index, reuse(ref, sha256, analysed.title_text, keywords, analysed.document))
@@ -203,7 +211,9 @@ def _scan_documents(
             try:
                 cached = cache.get(key)
             except CacheCorrupt as exc:
-                warnings.append(f"cache entry damaged, reading the document again: {exc}")
+                warnings.append(
+                    Message("cache entry damaged, reading the document again: {why}", why=str(exc))
+                )
                 cached = None
             if cached is not None:
                 from planscan.analysis import analyse
@@ -245,7 +255,7 @@ def _scan_documents(
             try:
                 cache.put(cache_keys[task.index][0], entry)
             except OSError as exc:
-                warnings.append(f"cannot write the cache ({exc.strerror}); scanning goes on")
+                warnings.append(_unwritable_cache(exc))
             else:
                 remember(task.index, outcome.title_text, result)
         finish(task.index, result)
@@ -279,14 +289,18 @@ def _fingerprint(path: Path, max_bytes: int) -> tuple[str, str]:
                 digest.update(block)
     except FileNotFoundError:
         if path.is_symlink():
-            raise DocumentError("a link to a file that does not exist", "missing-file") from None
-        raise DocumentError("file not found; check the path", "missing-file") from None
+            raise DocumentError(
+                N_("a link to a file that does not exist"), "missing-file"
+            ) from None
+        raise DocumentError(N_("file not found; check the path"), "missing-file") from None
     except IsADirectoryError:
-        raise DocumentError("this is a folder, not a file", "unreadable") from None
+        raise DocumentError(N_("this is a folder, not a file"), "unreadable") from None
     except FileTooLarge as exc:
         raise DocumentError(str(exc.strerror), "too-large") from None
     except OSError as exc:
-        raise DocumentError(f"cannot read the file: {exc.strerror}", "unreadable") from None
+        raise DocumentError(
+            N_("cannot read the file: {why}"), "unreadable", why=exc.strerror
+        ) from None
     return digest.hexdigest(), sniff(head)
 
 
@@ -297,3 +311,7 @@ def scan_document(
     options = options or ScanOptions(jobs=1)
     documents, _ = _scan_documents([ref], keywords, options, None, None)
     return documents[0]
+
+
+def _unwritable_cache(error: OSError) -> Message:
+    return Message("cannot write the cache ({why}); scanning goes on", why=error.strerror)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from planscan.errors import InputError
+from planscan.i18n import N_
 from planscan.models import PlanRef, Shard, ShardInfo
 
 _SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
@@ -23,7 +24,9 @@ def parse_shard(text: str) -> Shard:
         index, count = int(match[1]), int(match[2])
         if 1 <= index <= count:
             return Shard(index, count)
-    raise InputError(f"--shard {text!r}: give I/N with 1 <= I <= N, for example 2/4")
+    raise InputError(
+        N_("--shard {value}: give I/N with 1 <= I <= N, for example 2/4"), value=repr(text)
+    )
 
 
 def shard_key(ref: PlanRef) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 from planscan.atomicwrite import remove_stale, write_atomic
 from planscan.errors import InputError
+from planscan.i18n import N_, Message
 from planscan.inputfile import read_regular
 from planscan.models import FetchOutcome, FetchRecord, PlanRef, Status, Unavailable
 
@@ -65,7 +66,11 @@ class Store:
 
     def object_path(self, sha256: str, kind: str) -> Path:
         if not _SHA256.match(sha256) or kind not in KINDS:
-            raise InputError(f"{self.index_path}: not a valid stored file: {sha256}.{kind}")
+            raise InputError(
+                N_("{path}: not a valid stored file: {name}"),
+                path=self.index_path,
+                name=sha256 + "." + kind,
+            )
         return self.root / "objects" / sha256[:2] / f"{sha256}.{kind}"
 
     def stored_file(self, record: FetchRecord) -> Path | None:
@@ -131,9 +136,13 @@ def _read_index(path: Path) -> dict[str, FetchRecord]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise InputError(f"{path}: cannot read the store index: {exc.strerror}") from None
+        raise InputError(
+            N_("{path}: cannot read the store index: {why}"), path=path, why=exc.strerror
+        ) from None
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: cannot read the store index: {exc}") from None
+        raise InputError(
+            N_("{path}: cannot read the store index: {why}"), path=path, why=str(exc)
+        ) from None
     try:
         data = json.loads(text)
         if data.get("planscan_store") != INDEX_FORMAT:
@@ -141,7 +150,12 @@ def _read_index(path: Path) -> dict[str, FetchRecord]:
         records = [_record(item) for item in data["documents"]]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(
-            f"{path}: the store index is damaged ({exc}); delete the store folder and fetch again"
+            N_(
+                "{path}: the store index is damaged ({why});"
+                " delete the store folder and fetch again"
+            ),
+            path=path,
+            why=str(exc),
         ) from None
     return {record.url: record for record in records}
 
@@ -169,7 +183,10 @@ def _locate(ref: PlanRef, store: Store) -> PlanRef:
             ref,
             Status.ERROR,
             "not-fetched",
-            f"not in the store {store.root}; run planscan fetch first, or scan --fetch",
+            Message(
+                "not in the store {folder}; run planscan fetch first, or scan --fetch",
+                folder=store.root,
+            ),
         )
     if record.outcome.missing:
         return _unavailable(ref, Status.MISSING, record.outcome.value, record.message or "")

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from planscan.errors import ConfigError, Problem
+from planscan.i18n import Message
 from planscan.inputfile import MIB, read_regular
 
 _TAGS = {
@@ -58,9 +59,10 @@ def read_yaml_bytes(path: Path, display: str) -> bytes:
     try:
         return read_regular(path, MAX_YAML_BYTES)
     except FileNotFoundError:
-        raise ConfigError([Problem(display, 1, 1, "file not found")]) from None
+        raise ConfigError([Problem(display, 1, 1, Message("file not found"))]) from None
     except OSError as exc:
-        raise ConfigError([Problem(display, 1, 1, f"cannot read: {exc.strerror}")]) from None
+        cannot = Message("cannot read: {why}", why=exc.strerror)
+        raise ConfigError([Problem(display, 1, 1, cannot)]) from None
 
 
 def load_nodes(path: Path, display: str) -> Node:
@@ -69,9 +71,7 @@ def load_nodes(path: Path, display: str) -> Node:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ConfigError(
-            [Problem(display, 1, 1, f"not UTF-8 text ({exc.reason}); save it as UTF-8")]
-        ) from None
+        raise ConfigError([Problem(display, 1, 1, not_utf8(exc))]) from None
     return parse_nodes(text, display)
 
 
@@ -86,10 +86,12 @@ def parse_nodes(text: str, display: str) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "invalid YAML"
-        raise ConfigError([Problem(display, line, col, f"YAML syntax error: {what}")]) from None
+        what = exc.problem or Message("invalid YAML")
+        syntax = Message("YAML syntax error: {what}", what=what)
+        raise ConfigError([Problem(display, line, col, syntax)]) from None
     except yaml.YAMLError as exc:
-        raise ConfigError([Problem(display, 1, 1, f"YAML error: {exc}")]) from None
+        error = Message("YAML error: {what}", what=str(exc))
+        raise ConfigError([Problem(display, 1, 1, error)]) from None
     if root is None:
         return Node("null", 1, 1)
     _check_bounds(root, display)
@@ -103,19 +105,20 @@ def _check_bounds(root: yaml.Node, display: str) -> None:
     heights: dict[int, int] = {}
     open_nodes: set[int] = set()
 
-    def fail(node: yaml.Node, message: str) -> ConfigError:
+    def fail(node: yaml.Node, message: Message) -> ConfigError:
         mark = node.start_mark
         return ConfigError([Problem(display, mark.line + 1, mark.column + 1, message)])
 
     def visit(node: yaml.Node, depth: int) -> int:
         key = id(node)
         if key in open_nodes:
-            raise fail(node, "this value contains itself (an alias inside its own anchor)")
+            raise fail(node, Message("this value contains itself (an alias inside its own anchor)"))
+        too_deep = Message("values nested more than {n} levels deep", n=MAX_YAML_DEPTH)
         if depth > MAX_YAML_DEPTH:
-            raise fail(node, f"values nested more than {MAX_YAML_DEPTH} levels deep")
+            raise fail(node, too_deep)
         if key in sizes:
             if depth + heights[key] - 1 > MAX_YAML_DEPTH:
-                raise fail(node, f"values nested more than {MAX_YAML_DEPTH} levels deep")
+                raise fail(node, too_deep)
             return sizes[key]
         if isinstance(node, yaml.ScalarNode):
             children: list[yaml.Node] = []
@@ -131,8 +134,11 @@ def _check_bounds(root: yaml.Node, display: str) -> None:
             if total > MAX_YAML_NODES:
                 raise fail(
                     node,
-                    f"this value expands to more than {MAX_YAML_NODES:,} values through"
-                    " its aliases (a YAML bomb?)",
+                    Message(
+                        "this value expands to more than {n} values through its aliases"
+                        " (a YAML bomb?)",
+                        n=format(MAX_YAML_NODES, ","),
+                    ),
                 )
         open_nodes.discard(key)
         sizes[key], heights[key] = total, height
@@ -183,7 +189,14 @@ class Checker:
     ) -> dict[str, Node]:
         """Return a map's entries by key; report duplicates, unknown and missing keys."""
         if node.kind != "map":
-            self.problem(node, f"{where} must be a mapping (key: value), not {_describe(node)}")
+            self.problem(
+                node,
+                Message(
+                    "{where} must be a mapping (key: value), not {what}",
+                    where=where,
+                    what=_describe(node),
+                ),
+            )
             return {}
         entries: dict[str, Node] = {}
         for key_node, value_node in node.pairs:
@@ -193,20 +206,35 @@ class Checker:
             if key in entries:
                 self.problem(
                     key_node,
-                    f"duplicate key {key!r} in {where} (first at line {_key_line(node, key)});"
-                    " YAML would silently keep only the last one",
+                    Message(
+                        "duplicate key {key} in {where} (first at line {line}); YAML would"
+                        " silently keep only the last one",
+                        key=repr(key),
+                        where=where,
+                        line=_key_line(node, key),
+                    ),
                 )
                 continue
             if allowed is not None and key not in allowed:
                 self.problem(
                     key_node,
-                    f"unknown key {key!r} in {where}; expected one of: {', '.join(allowed)}",
+                    Message(
+                        "unknown key {key} in {where}; expected one of: {keys}",
+                        key=repr(key),
+                        where=where,
+                        keys=", ".join(allowed),
+                    ),
                 )
                 continue
             entries[key] = value_node
         for key in required:
             if key not in entries:
-                self.problem(node, f"{where} is missing the required key {key!r}")
+                self.problem(
+                    node,
+                    Message(
+                        "{where} is missing the required key {key}", where=where, key=repr(key)
+                    ),
+                )
         return entries
 
     def key(self, node: Node, where: str) -> str | None:
@@ -215,28 +243,47 @@ class Checker:
         if node.kind in ("bool", "null"):
             self.problem(
                 node,
-                f"key {node.raw!r} in {where} is read as {_describe(node)} by YAML;"
-                f' put it in quotes: "{node.raw}"',
+                Message(
+                    'key {key} in {where} is read as {what} by YAML; put it in quotes: "{raw}"',
+                    key=repr(node.raw),
+                    where=where,
+                    what=_describe(node),
+                    raw=node.raw,
+                ),
             )
             return None
         if node.kind in ("int", "float"):
             return node.raw
-        self.problem(node, f"a key in {where} must be a plain word, not {_describe(node)}")
+        self.problem(
+            node,
+            Message(
+                "a key in {where} must be a plain word, not {what}",
+                where=where,
+                what=_describe(node),
+            ),
+        )
         return None
 
     def string(self, node: Node, where: str, allow_empty: bool = False) -> str | None:
         if node.kind == "str" and (allow_empty or str(node.value).strip()):
             return str(node.value)
         if node.kind == "str":
-            self.problem(node, f"{where} must not be empty")
+            self.problem(node, Message("{where} must not be empty", where=where))
         elif node.kind in ("bool", "null") and node.raw:
             self.problem(
                 node,
-                f"{where}: {node.raw!r} is read as {_describe(node)} by YAML;"
-                f' put it in quotes: "{node.raw}"',
+                Message(
+                    '{where}: {value} is read as {what} by YAML; put it in quotes: "{raw}"',
+                    where=where,
+                    value=repr(node.raw),
+                    what=_describe(node),
+                    raw=node.raw,
+                ),
             )
         else:
-            self.problem(node, f"{where} must be text, not {_describe(node)}")
+            self.problem(
+                node, Message("{where} must be text, not {what}", where=where, what=_describe(node))
+            )
         return None
 
     def number(
@@ -244,20 +291,39 @@ class Checker:
     ) -> float | None:
         ok_kinds = ("int",) if integer else ("int", "float")
         if node.kind not in ok_kinds or isinstance(node.value, bool):
-            kind = "a whole number" if integer else "a number"
-            self.problem(node, f"{where} must be {kind}, not {_describe(node)}")
+            kind = Message("a whole number") if integer else Message("a number")
+            self.problem(
+                node,
+                Message(
+                    "{where} must be {kind}, not {what}",
+                    where=where,
+                    kind=kind,
+                    what=_describe(node),
+                ),
+            )
             return None
         assert isinstance(node.value, (int, float))
         value = float(node.value)
         if minimum is not None and value < minimum:
-            self.problem(node, f"{where} must be at least {minimum:g}, not {node.raw}")
+            self.problem(
+                node,
+                Message(
+                    "{where} must be at least {minimum}, not {value}",
+                    where=where,
+                    minimum=format(minimum, "g"),
+                    value=node.raw,
+                ),
+            )
             return None
         return value
 
     def boolean(self, node: Node, where: str) -> bool | None:
         if node.kind == "bool":
             return bool(node.value)
-        self.problem(node, f"{where} must be true or false, not {_describe(node)}")
+        self.problem(
+            node,
+            Message("{where} must be true or false, not {what}", where=where, what=_describe(node)),
+        )
         return None
 
     def date(self, node: Node, where: str) -> datetime.date | None:
@@ -266,16 +332,30 @@ class Checker:
             try:
                 return datetime.date.fromisoformat(node.raw)
             except ValueError:
-                self.problem(node, f"{where}: {node.raw} is not a real date")
+                self.problem(
+                    node,
+                    Message("{where}: {value} is not a real date", where=where, value=node.raw),
+                )
                 return None
-        self.problem(node, f"{where} must be a date written as YYYY-MM-DD, not {_describe(node)}")
+        self.problem(
+            node,
+            Message(
+                "{where} must be a date written as YYYY-MM-DD, not {what}",
+                where=where,
+                what=_describe(node),
+            ),
+        )
         return None
 
     def strings(self, node: Node, where: str) -> tuple[str, ...]:
         if node.kind != "seq":
-            self.problem(node, f"{where} must be a list, not {_describe(node)}")
+            self.problem(
+                node,
+                Message("{where} must be a list, not {what}", where=where, what=_describe(node)),
+            )
             return ()
-        values = (self.string(item, f"an item of {where}") for item in node.items)
+        item_of = Message("an item of {where}", where=where)
+        values = (self.string(item, item_of) for item in node.items)
         return tuple(v for v in values if v is not None)
 
 
@@ -287,16 +367,28 @@ def _key_line(node: Node, key: str) -> int:
 
 
 def _describe(node: Node) -> str:
-    names = {
-        "map": "a mapping",
-        "seq": "a list",
-        "str": f"the text {node.raw!r}",
-        "int": f"the number {node.raw}",
-        "float": f"the number {node.raw}",
-        "bool": f"the boolean {str(node.value).lower()}",
-        "null": "nothing (null)",
-    }
-    return names.get(node.kind, f"{node.raw!r}")
+    if node.kind == "map":
+        return Message("a mapping")
+    if node.kind == "seq":
+        return Message("a list")
+    if node.kind == "str":
+        return Message("the text {text}", text=repr(node.raw))
+    if node.kind in ("int", "float"):
+        return Message("the number {number}", number=node.raw)
+    if node.kind == "bool":
+        return Message("the boolean {value}", value=str(node.value).lower())
+    if node.kind == "null":
+        return Message("nothing (null)")
+    return repr(node.raw)
+
+
+def within(where: str, key: str) -> Message:
+    """A key inside a place of a YAML file ("plan 3: url"), the place said in any language."""
+    return Message("{where}: {key}", where=where, key=key)
+
+
+def not_utf8(error: UnicodeDecodeError) -> Message:
+    return Message("not UTF-8 text ({why}); save it as UTF-8", why=error.reason)
 
 
 def plain(node: Node) -> object:

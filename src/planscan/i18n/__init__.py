@@ -4,9 +4,10 @@ language, and status words. Machine-readable ids (green, yellow, missing, level 
 pass through here.
 
 Messages are written in English in the code, marked as `lang._("...")`, `lang.ngettext(...)`,
-`lang.pgettext(context, ...)`, `N_("...")` or `Message("...", **fields)` (the core's text,
-said in the reader's language by `lang.say`) so that tools/catalogues.py finds them; fields
-are `{name}`, filled after translation with str.format, never with f-strings.
+`lang.pgettext(context, ...)`, `N_("...")`, `Message("...", **fields)` or `plural_message(...)`
+(the core's text, said in the reader's language by `lang.say`) so that tools/catalogues.py
+finds them; fields are `{name}`, filled after translation with str.format, never with
+f-strings.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from planscan.i18n.language import (
     get_language,
     status_of_word,
 )
-from planscan.i18n.message import Message
+from planscan.i18n.message import Message, error_message, plural_message
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -29,6 +30,8 @@ __all__ = [
     "Language",
     "Message",
     "choose_language",
+    "error_message",
     "get_language",
+    "plural_message",
     "status_of_word",
 ]

@@ -64,6 +64,8 @@ class Language:
 
     def say(self, text: str) -> str:
         """A Message in this language; any other text as it is."""
+        if isinstance(text, Message) and text.plural is not None:
+            return self.ngettext(text.template, text.plural, text.n, **text.fields)
         if isinstance(text, Message):
             return self._(text.template, **text.fields)
         return text

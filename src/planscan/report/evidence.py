@@ -43,7 +43,11 @@ def select_terms(keywords: KeywordSet, names: Iterable[str] = ()) -> tuple[Term,
         term = by_name.get(name.casefold())
         if term is None:
             known = ", ".join(t.key for t in keywords.terms)
-            raise InputError(f"--term {name!r} is not a search word; use one of: {known}")
+            raise InputError(
+                N_("--term {name} is not a search word; use one of: {terms}"),
+                name=repr(name),
+                terms=known,
+            )
         if term not in chosen:
             chosen.append(term)
     return tuple(chosen)
