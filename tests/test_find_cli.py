@@ -132,3 +132,21 @@ def test_find_in_norwegian(tmp_path: Path, lang: str) -> None:
     assert not [phrase for phrase in FIND_ENGLISH if phrase in out]
     # The manifest find writes stays in English, whatever the language of the terminal.
     assert "robots.txt of" in output.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lang", "nb"], "planscan: nevn kommuner, eller gi --county eller --all"),
+        (["--lang", "nn", "--county", "99"], "planscan: ukjent fylke '99'; fylka er: 03 Oslo"),
+        (["--lang", "nb", "Vågan", "--start-url", "Vågan=file:///etc/passwd"],
+         "planscan: --start-url Vågan=file:///etc/passwd: ikke en http(s)-URL"),
+        (["--lang", "nn", "Vågan", "--start-url", "Vågan"],
+         "planscan: --start-url Vågan: skriv det som NAMN=URL"),
+        (["--lang", "nb", "Herøy"], "planscan: 'Herøy' er navnet på 2 kommuner"),
+    ],
+)  # fmt: skip
+def test_bad_input_in_norwegian(args: list[str], message: str, tmp_path: Path) -> None:
+    code, _, err = run("find", *args, "--output", str(tmp_path / "plans.yaml"))
+    assert code == ExitCode.USAGE
+    assert err.startswith(message) and err.count("\n") == 1

@@ -455,3 +455,47 @@ def test_the_check_catches_a_message_written_as_an_f_string(
         encoding="utf-8",
     )
     assert tool.hidden_calls(tmp_path) == ["core.py:1: Message() of an f-string is not extracted"]
+
+
+DOCUMENT_ERRORS = {
+    "nb": (
+        "planscan: {folder}/tom-plan.pdf: filen er tom (0 byte); last den ned på nytt",
+        "planscan: {folder}/boligplan.pdf: PDF-en er passordbeskyttet; gi --password eller bruk"
+        " en ubeskyttet kopi",
+        "ingen tekst kunne hentes ut (et skannet dokument uten tekstlag?)",
+    ),
+    "nn": (
+        "planscan: {folder}/tom-plan.pdf: fila er tom (0 byte); last henne ned på nytt",
+        "planscan: {folder}/boligplan.pdf: PDF-en er passordverna; gje --password eller bruk ein"
+        " uverna kopi",
+        "ingen tekst kunne hentast ut (eit skanna dokument utan tekstlag?)",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_why_a_document_could_not_be_read_in_norwegian(
+    docs: dict[str, Path], tmp_path: Path, lang: str
+) -> None:
+    """In the document list and on standard error, read afresh or from the cache."""
+    empty, encrypted, no_text = DOCUMENT_ERRORS[lang]
+    folder = tmp_path / "planer" / "Alfa"
+    folder.mkdir(parents=True)
+    (folder / "tom-plan.pdf").write_bytes(b"")
+    from tests.fixtures import hostile
+
+    hostile_files = hostile.build_hostile(tmp_path / "hostile")
+    (folder / "boligplan.pdf").write_bytes(hostile_files["encrypted"].read_bytes())
+    (folder / "planstrategi.pdf").write_bytes(docs["scanned_pdf"].read_bytes())
+    env = {"PLANSCAN_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "250"}
+    args = ["scan", str(tmp_path / "planer"), "--lang", lang]
+    for _ in ("read", "from the cache"):
+        run = CliRunner().invoke(app, args, env=env)
+        assert run.exit_code == 3
+        assert run.stderr.splitlines() == [
+            encrypted.format(folder=folder),
+            empty.format(folder=folder),
+        ]
+        assert no_text in run.stdout
+        said = run.stdout + run.stderr
+        assert not [p for p in ("empty", "password-protected", "no text", "extracted") if p in said]

@@ -13,6 +13,7 @@ from pathlib import Path
 from planscan.describe import describe
 from planscan.discover import title_lines
 from planscan.extract import iter_pages
+from planscan.i18n import Message
 from planscan.judge import judge_document
 from planscan.match import (
     DocumentIndex,
@@ -152,7 +153,7 @@ def analyse(
         section_urls=info.section_urls or (),
     )
     if not pages:
-        return replace(result, message="the document has no pages", reason="damaged")
+        return replace(result, message=Message("the document has no pages"), reason="damaged")
     result = replace(result, ocr=ocr)
     if index is None:
         index = index_document(pages)
@@ -160,9 +161,9 @@ def analyse(
         return replace(
             result,
             status=Status.NO_TEXT,
-            message="no text could be extracted, not even by OCR"
+            message=Message("no text could be extracted, not even by OCR")
             if ocr
-            else "no text could be extracted (a scanned document without a text layer?)",
+            else Message("no text could be extracted (a scanned document without a text layer?)"),
         )
     if evidence:
         hits = (
@@ -176,9 +177,13 @@ def analyse(
         hits = {}
         counts = dict(known_counts) if known_counts is not None else count_terms(index, keywords)
     all_hits = [hit for term_hits in hits.values() for hit in term_hits]
-    message = None
+    message: str | None = None
     if truncated:
-        message = f"only the first {len(pages)} of {info.pages} pages were read (--max-pages)"
+        message = Message(
+            "only the first {pages} of {total} pages were read (--max-pages)",
+            pages=len(pages),
+            total=info.pages,
+        )
     result = replace(result, message=message, words=index.word_count, counts=counts)
     if not judge:
         return replace(result, hits=tuple(all_hits))

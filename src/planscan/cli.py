@@ -290,9 +290,15 @@ LangOption = Annotated[
 ]
 
 
+# The language of this run, once a command has chosen it: an interruption is said in it too.
+_SPOKEN: list[Language] = []
+
+
 def _language(lang: Lang | None) -> Language:
     """--lang, PLANSCAN_LANG, the locale, or English."""
-    return get_language(choose_language(lang.value if lang else None, os.environ))
+    language = get_language(choose_language(lang.value if lang else None, os.environ))
+    _SPOKEN[:] = [language]
+    return language
 
 
 @dataclass(frozen=True)
@@ -937,7 +943,9 @@ def _on_stop_signal(signum: int, frame: object) -> None:
 def _stopped_by(signum: int) -> None:
     """Say so in one line, then end by the signal itself: the shell (and CI) sees 128 + N."""
     name = signal.Signals(signum).name
-    _err_lines([f"planscan: stopped by {name}; readers ended, no file left half-written"])
+    lang = _SPOKEN[0] if _SPOKEN else get_language()
+    stopped = lang._("stopped by {signal}; readers ended, no file left half-written", signal=name)
+    _err_lines([f"planscan: {stopped}"])
     sys.stdout.flush()
     sys.stderr.flush()
     signal.signal(signum, signal.SIG_DFL)

@@ -30,6 +30,7 @@ from planscan.analysis import analyse, index_keeping_text, read_and_analyse
 from planscan.childprocess import die_with_parent
 from planscan.describe import blank_result
 from planscan.errors import DocumentError
+from planscan.i18n import N_, Message, error_message
 from planscan.match import DocumentIndex, split_running
 from planscan.models import DocumentResult, ExtractedInfo, Hit, KeywordSet, Limits, PlanRef
 from planscan.runninglines import Edges, Span, running_keys_from_counts, spans_from_edges
@@ -207,12 +208,17 @@ def _child_main(
             outbox.send(("done", result))
         except DocumentError as exc:
             detail = repr(exc.__cause__) if exc.__cause__ else None
-            outbox.send(("error", exc.reason, str(exc), detail))
+            outbox.send(("error", exc.reason, error_message(exc), detail))
         except MemoryError:
             outbox.send(("error", "too-large", _MEMORY_MESSAGE, None))
         except Exception as exc:  # a parser bug must not end the scan
             outbox.send(
-                ("error", "damaged", "the document cannot be read; it may be damaged", _tb(exc))
+                (
+                    "error",
+                    "damaged",
+                    Message("the document cannot be read; it may be damaged"),
+                    _tb(exc),
+                )
             )
 
 
@@ -220,7 +226,9 @@ def _tb(exc: BaseException) -> str:
     return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).strip()
 
 
-_MEMORY_MESSAGE = "reading the document needed more memory than allowed: a compression bomb?"
+_MEMORY_MESSAGE = Message(
+    "reading the document needed more memory than allowed: a compression bomb?"
+)
 
 
 # The parent's side ------------------------------------------------------------------------
@@ -517,7 +525,7 @@ def _receive(reader: _Reader, on_page: Callable[[ReadTask, int, int], None] | No
             reader.process.join(timeout=5)
             code = reader.process.exitcode
             outcome.error = DocumentError(
-                "the reader crashed on this document; it is damaged or too large to read",
+                N_("the reader crashed on this document; it is damaged or too large to read"),
                 "damaged",
             )
             outcome.detail = f"reader exit code {code}"
@@ -700,16 +708,18 @@ def outcome_to_result(outcome: ReadOutcome, keywords: KeywordSet, limits: Limits
     if outcome.stopped is not None:
         if outcome.stopped == "memory":
             cap = (limits.max_memory_bytes or 0) // (1024 * 1024)
-            message = (
-                f"reading the document needed more than {cap} MiB of memory: a compression"
-                " bomb or a damaged file"
+            message = Message(
+                "reading the document needed more than {cap} MiB of memory: a compression"
+                " bomb or a damaged file",
+                cap=cap,
             )
             return replace(blank, message=message, reason="too-large")
         if outcome.stopped == "text":
-            message = (
-                f"the document's text passed {limits.max_text_chars:,} characters after"
-                f" {len(outcome.pages)} pages: a page tree that repeats itself, or a damaged"
-                " file; not scored"
+            message = Message(
+                "the document's text passed {chars} characters after {pages} pages: a page"
+                " tree that repeats itself, or a damaged file; not scored",
+                chars=format(limits.max_text_chars, ","),
+                pages=len(outcome.pages),
             )
             return replace(blank, message=message, reason="too-large")
         total = outcome.info.pages if outcome.info else None
@@ -724,12 +734,14 @@ def outcome_to_result(outcome: ReadOutcome, keywords: KeywordSet, limits: Limits
                 truncated=True,
                 ocr=outcome.ocr_pages > 0,
             )
-            message = (
-                f"reading timed out after {len(outcome.pages)} of {total} pages; the colour"
-                " covers only those pages (raise --timeout for very long plans)"
+            message = Message(
+                "reading timed out after {pages} of {total} pages; the colour covers only"
+                " those pages (raise --timeout for very long plans)",
+                pages=len(outcome.pages),
+                total=total,
             )
             return replace(partial, message=message, reason="timeout")
-        message = "reading the document timed out; it may be damaged (or raise --timeout)"
+        message = Message("reading the document timed out; it may be damaged (or raise --timeout)")
         return replace(blank, message=message, reason="timeout")
-    error = outcome.error or DocumentError("the document cannot be read", "damaged")
-    return replace(blank, message=str(error), reason=error.reason, detail=outcome.detail)
+    error = outcome.error or DocumentError(N_("the document cannot be read"), "damaged")
+    return replace(blank, message=error_message(error), reason=error.reason, detail=outcome.detail)

@@ -11,6 +11,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from planscan.errors import DocumentError
+from planscan.i18n import N_
 from planscan.models import ExtractedInfo
 
 ENGINE = "python-docx"
@@ -36,11 +37,13 @@ def extract_docx_pages(path: Path) -> list[str]:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError):
         raise DocumentError(
-            "the file is a ZIP archive but not a Word document (.docx)", "damaged"
+            N_("the file is a ZIP archive but not a Word document (.docx)"), "damaged"
         ) from None
     except Exception as exc:  # python-docx and lxml raise many types on broken files
         raise DocumentError(
-            f"the DOCX cannot be read ({type(exc).__name__}); it may be damaged", "damaged"
+            N_("the DOCX cannot be read ({error}); it may be damaged"),
+            "damaged",
+            error=type(exc).__name__,
         ) from exc
     return _pages(document.element.body)
 

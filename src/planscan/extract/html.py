@@ -30,6 +30,7 @@ import lxml.html
 
 from planscan.chars import drop_invisible
 from planscan.errors import DocumentError
+from planscan.i18n import N_
 from planscan.models import ExtractedInfo, Limits
 
 ENGINE = "lxml-html"
@@ -174,7 +175,9 @@ def iter_html_pages(path: Path, limits: Limits) -> Iterator[ExtractedInfo | str]
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DocumentError(f"cannot read the file: {exc.strerror}", "unreadable") from None
+        raise DocumentError(
+            N_("cannot read the file: {why}"), "unreadable", why=exc.strerror
+        ) from None
     sections = read_sections(data, limits, not_html=path.suffix.lower() not in (".html", ".htm"))
     wanted = sections[: limits.max_pages] if limits.max_pages is not None else sections
     yield ExtractedInfo(
@@ -204,14 +207,19 @@ def read_sections(
     if words < MIN_PLAN_WORDS:
         if not_html:
             raise DocumentError(
-                "the file is a web page, not a PDF or DOCX; the server returned a page instead"
-                " of the document",
+                N_(
+                    "the file is a web page, not a PDF or DOCX; the server returned a page"
+                    " instead of the document"
+                ),
                 "not-pdf",
             )
         raise DocumentError(
-            f"the web page has no plan text ({words} words besides menus and links): a page"
-            " not found, a search or login page, or a list of links",
+            N_(
+                "the web page has no plan text ({words} words besides menus and links): a page"
+                " not found, a search or login page, or a list of links"
+            ),
             "not-a-plan",
+            words=words,
         )
     return sections
 
@@ -220,9 +228,10 @@ def parse_html(data: bytes, limits: Limits) -> lxml.html.HtmlElement:
     """Parse a page within the byte and element limits; raise DocumentError otherwise."""
     if len(data) > limits.html_max_bytes:
         raise DocumentError(
-            f"the web page is {len(data) // (1024 * 1024)} MiB, over the"
-            f" {limits.html_max_bytes // (1024 * 1024)} MiB limit for web pages",
+            N_("the web page is {size} MiB, over the {limit} MiB limit for web pages"),
             "too-large",
+            size=len(data) // (1024 * 1024),
+            limit=limits.html_max_bytes // (1024 * 1024),
         )
     # Every element starts with "<": a cheap upper bound before the parser builds a tree.
     if data.count(b"<") > 2 * limits.html_max_nodes:
@@ -237,7 +246,9 @@ def parse_html(data: bytes, limits: Limits) -> lxml.html.HtmlElement:
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
-        raise DocumentError(f"the web page cannot be read ({exc})", "damaged") from None
+        raise DocumentError(
+            N_("the web page cannot be read ({why})"), "damaged", why=str(exc)
+        ) from None
     count = 0
     for _ in root.iter():
         count += 1
@@ -248,8 +259,9 @@ def parse_html(data: bytes, limits: Limits) -> lxml.html.HtmlElement:
 
 def _too_many(limits: Limits) -> DocumentError:
     return DocumentError(
-        f"the web page has more than {limits.html_max_nodes} elements, too many to read safely",
+        N_("the web page has more than {n} elements, too many to read safely"),
         "too-large",
+        n=limits.html_max_nodes,
     )
 
 
@@ -354,7 +366,9 @@ def _drop_link_lists(content: lxml.html.HtmlElement) -> None:
 
 def _too_slow(limits: Limits) -> DocumentError:
     return DocumentError(
-        f"the web page took more than {limits.timeout_seconds:g} s to read", "timeout"
+        N_("the web page took more than {seconds} s to read"),
+        "timeout",
+        seconds=format(limits.timeout_seconds, "g"),
     )
 
 
@@ -389,8 +403,9 @@ def _walk(
         count += 1
         if depth > limits.html_max_depth:
             raise DocumentError(
-                f"the web page nests elements deeper than {limits.html_max_depth} levels",
+                N_("the web page nests elements deeper than {n} levels"),
                 "too-large",
+                n=limits.html_max_depth,
             )
         if deadline is not None and count % _CHECK_EVERY == 0 and time.monotonic() > deadline:
             raise _too_slow(limits)

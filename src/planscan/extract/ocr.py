@@ -14,9 +14,10 @@ from pathlib import Path
 
 from planscan.childprocess import child_setup
 from planscan.errors import DocumentError, InputError
+from planscan.i18n import N_, Message
 
 LANGUAGE = "nor"
-INSTALL_HINT = (
+INSTALL_HINT = Message(
     "OCR needs the Tesseract program with Norwegian language data: install the packages"
     " tesseract-ocr and tesseract-ocr-nor (Debian/Ubuntu: apt-get install tesseract-ocr"
     " tesseract-ocr-nor; macOS: brew install tesseract tesseract-lang)"
@@ -34,15 +35,21 @@ def check_tesseract() -> str:
     """Return the tesseract program's path; raise InputError saying what to install."""
     program = shutil.which("tesseract")
     if program is None:
-        raise InputError(INSTALL_HINT)
+        raise InputError("{hint}", hint=INSTALL_HINT)
     try:
         listed = subprocess.run(
             [program, "--list-langs"], capture_output=True, text=True, timeout=60, check=False
         )
     except (OSError, subprocess.SubprocessError) as exc:
-        raise InputError(f"tesseract does not run ({exc}); {INSTALL_HINT}") from None
+        raise InputError(
+            N_("tesseract does not run ({why}); {hint}"), why=str(exc), hint=INSTALL_HINT
+        ) from None
     if LANGUAGE not in (listed.stdout + listed.stderr).split():
-        raise InputError(f"Tesseract has no Norwegian language data ({LANGUAGE}); {INSTALL_HINT}")
+        raise InputError(
+            N_("Tesseract has no Norwegian language data ({language}); {hint}"),
+            language=LANGUAGE,
+            hint=INSTALL_HINT,
+        )
     return program
 
 
@@ -73,12 +80,19 @@ def _tesseract(program: str, image: bytes, dpi: int, page_no: int) -> str:
         )
     except subprocess.TimeoutExpired:
         raise DocumentError(
-            f"OCR of page {page_no} took more than {PAGE_TIMEOUT_SECONDS} s; gave up", "ocr-failed"
+            N_("OCR of page {page} took more than {seconds} s; gave up"),
+            "ocr-failed",
+            page=page_no,
+            seconds=PAGE_TIMEOUT_SECONDS,
         ) from None
     except OSError as exc:
-        raise DocumentError(f"tesseract could not run: {exc.strerror}", "ocr-failed") from None
+        raise DocumentError(
+            N_("tesseract could not run: {why}"), "ocr-failed", why=exc.strerror
+        ) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = message[-1] if message else f"exit code {done.returncode}"
-        raise DocumentError(f"OCR of page {page_no} failed: {detail}", "ocr-failed")
+        raise DocumentError(
+            N_("OCR of page {page} failed: {why}"), "ocr-failed", page=page_no, why=detail
+        )
     return done.stdout.decode("utf-8", "replace")

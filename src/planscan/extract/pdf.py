@@ -11,6 +11,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 
 from planscan.errors import DocumentError
 from planscan.extract.precheck import blank_pages_error, pdf_password_error
+from planscan.i18n import N_
 from planscan.models import ExtractedInfo
 
 ENGINE = "pdfplumber"
@@ -24,7 +25,7 @@ def iter_pdfplumber_pages(
         with pdfplumber.open(path, password=password or "") as pdf:
             count = len(pdf.pages)
             if count == 0:
-                raise DocumentError("the PDF has no readable pages; it is damaged", "damaged")
+                raise DocumentError(N_("the PDF has no readable pages; it is damaged"), "damaged")
             wanted = count if max_pages is None else min(count, max_pages)
             protected = bool(password) and getattr(pdf.doc, "encryption", None) is not None
             yield ExtractedInfo(pages=count, engine=ENGINE, protected=protected)
@@ -46,11 +47,14 @@ def iter_pdfplumber_pages(
         raise pdf_password_error(password) from None
     except PDFSyntaxError:
         raise DocumentError(
-            "the PDF is damaged or cut off (download incomplete?); download it again", "damaged"
+            N_("the PDF is damaged or cut off (download incomplete?); download it again"),
+            "damaged",
         ) from None
     except Exception as exc:  # pdfminer raises many undocumented types on broken files
         if any(isinstance(arg, PDFPasswordIncorrect) for arg in exc.args):
             raise pdf_password_error(password) from None
         raise DocumentError(
-            f"the PDF cannot be read ({type(exc).__name__}); it may be damaged", "damaged"
+            N_("the PDF cannot be read ({error}); it may be damaged"),
+            "damaged",
+            error=type(exc).__name__,
         ) from exc

@@ -16,6 +16,7 @@ import pypdfium2
 from planscan.chars import drop_invisible
 from planscan.errors import DocumentError
 from planscan.extract.precheck import blank_pages_error, pdf_password_error
+from planscan.i18n import N_
 from planscan.models import ExtractedInfo
 
 ENGINE = "pdfium"
@@ -39,7 +40,7 @@ def iter_pdfium_pages(
     try:
         count = len(document)
         if count == 0:
-            raise DocumentError("the PDF has no readable pages; it is damaged", "damaged")
+            raise DocumentError(N_("the PDF has no readable pages; it is damaged"), "damaged")
         wanted = count if max_pages is None else min(count, max_pages)
         labels = tuple(_label(document, i) for i in range(wanted))
         yield ExtractedInfo(
@@ -58,7 +59,9 @@ def iter_pdfium_pages(
                 page = document[index]
             except pypdfium2.PdfiumError:
                 raise DocumentError(
-                    f"page {index + 1} of the PDF cannot be read: the file is damaged", "damaged"
+                    N_("page {page} of the PDF cannot be read: the file is damaged"),
+                    "damaged",
+                    page=index + 1,
                 ) from None
             try:
                 text_page = page.get_textpage()
@@ -96,7 +99,9 @@ def _label(document: pypdfium2.PdfDocument, index: int) -> str:
 def _document_error(detail: str, password: str | None) -> DocumentError:
     if "password" in detail.lower():
         return pdf_password_error(password)
-    return DocumentError("the PDF is damaged and cannot be opened; download it again", "damaged")
+    return DocumentError(
+        N_("the PDF is damaged and cannot be opened; download it again"), "damaged"
+    )
 
 
 def render_page_gray(

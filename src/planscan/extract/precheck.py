@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from planscan.errors import DocumentError
+from planscan.i18n import N_, Message
 from planscan.inputfile import open_regular
 from planscan.models import Limits
 
@@ -24,11 +25,11 @@ def pdf_password_error(password: str | None = None) -> DocumentError:
     """What every PDF engine says about a password it does not have, or a wrong one."""
     if password:
         return DocumentError(
-            "the password is wrong for this PDF; check --password (it is case-sensitive)",
+            N_("the password is wrong for this PDF; check --password (it is case-sensitive)"),
             "wrong-password",
         )
     return DocumentError(
-        "the PDF is password-protected; give --password or use an unprotected copy",
+        N_("the PDF is password-protected; give --password or use an unprotected copy"),
         "encrypted",
     )
 
@@ -36,7 +37,7 @@ def pdf_password_error(password: str | None = None) -> DocumentError:
 def blank_pages_error() -> DocumentError:
     """What every PDF engine says when no page has text or anything drawn on it."""
     return DocumentError(
-        "the PDF's pages are blank (no text, no images): it is damaged or empty", "damaged"
+        N_("the PDF's pages are blank (no text, no images): it is damaged or empty"), "damaged"
     )
 
 
@@ -66,24 +67,30 @@ def check_file(path: Path, limits: Limits) -> str:
             handle.seek(max(0, size - 2048))
             tail = handle.read()
     except FileNotFoundError:
-        raise DocumentError("file not found; check the path", "missing-file") from None
+        raise DocumentError(N_("file not found; check the path"), "missing-file") from None
     except OSError as exc:
-        raise DocumentError(f"cannot open the file: {exc.strerror}", "unreadable") from None
+        raise DocumentError(
+            N_("cannot open the file: {why}"), "unreadable", why=exc.strerror
+        ) from None
     if size > limits.max_file_bytes:
         raise DocumentError(
-            f"the file is {size // _MIB} MiB, over the {limits.max_file_bytes // _MIB} MiB limit;"
-            " raise --max-file-size if it is a real plan",
+            N_(
+                "the file is {size} MiB, over the {limit} MiB limit; raise --max-file-size if it"
+                " is a real plan"
+            ),
             "too-large",
+            size=size // _MIB,
+            limit=limits.max_file_bytes // _MIB,
         )
     kind = sniff(head)
     if kind == "empty":
-        raise DocumentError("the file is empty (0 bytes); download it again", "empty")
+        raise DocumentError(N_("the file is empty (0 bytes); download it again"), "empty")
     if kind == "html":
         return "html"
     if kind == "pdf":
         if b"%%EOF" not in tail:
             raise DocumentError(
-                "the PDF is cut off (no end marker): download cut off? Download it again",
+                N_("the PDF is cut off (no end marker): download cut off? Download it again"),
                 "truncated",
             )
         return "pdf"
@@ -95,15 +102,17 @@ def check_file(path: Path, limits: Limits) -> str:
             directory = handle.read(4 * _MIB)
         if any(name in directory for name in _OLE_ENCRYPTED):
             raise DocumentError(
-                "the Word file is password-protected; save an unprotected copy as .docx",
+                N_("the Word file is password-protected; save an unprotected copy as .docx"),
                 "encrypted",
             )
         raise DocumentError(
-            "the file is an old Word .doc (whatever its name); open it in Word and save it as"
-            " .docx",
+            N_(
+                "the file is an old Word .doc (whatever its name); open it in Word and save it"
+                " as .docx"
+            ),
             "legacy-doc",
         )
-    raise DocumentError("the file is neither a PDF, a DOCX nor a web page", "damaged")
+    raise DocumentError(N_("the file is neither a PDF, a DOCX nor a web page"), "damaged")
 
 
 def _check_zip(path: Path, limits: Limits) -> None:
@@ -115,36 +124,59 @@ def _check_zip(path: Path, limits: Limits) -> None:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         raise DocumentError(
-            "the file is a damaged ZIP archive, not a readable Word document; download it again",
+            N_(
+                "the file is a damaged ZIP archive, not a readable Word document; download it again"
+            ),
             "damaged",
         ) from None
     if len(entries) > limits.zip_max_entries:
-        raise _bomb(f"it has {len(entries)} parts (limit {limits.zip_max_entries})")
+        raise _bomb(
+            Message(
+                "it has {parts} parts (limit {limit})",
+                parts=len(entries),
+                limit=limits.zip_max_entries,
+            )
+        )
     if not any(e.filename == "word/document.xml" for e in entries):
-        raise DocumentError("the file is a ZIP archive but not a Word document (.docx)", "damaged")
+        raise DocumentError(
+            N_("the file is a ZIP archive but not a Word document (.docx)"), "damaged"
+        )
     total = 0
     for entry in entries:
         total += entry.file_size
         if entry.file_size > limits.zip_max_part_bytes:
             raise _bomb(
-                f"{entry.filename} inflates to {entry.file_size // _MIB} MiB"
-                f" (limit {limits.zip_max_part_bytes // _MIB} MiB)"
+                Message(
+                    "{part} inflates to {size} MiB (limit {limit} MiB)",
+                    part=entry.filename,
+                    size=entry.file_size // _MIB,
+                    limit=limits.zip_max_part_bytes // _MIB,
+                )
             )
         if entry.file_size > _MIB and entry.file_size > limits.zip_max_ratio * max(
             entry.compress_size, 1
         ):
             raise _bomb(
-                f"{entry.filename} inflates {entry.file_size // max(entry.compress_size, 1)}"
-                f" times (limit {limits.zip_max_ratio})"
+                Message(
+                    "{part} inflates {times} times (limit {limit})",
+                    part=entry.filename,
+                    times=entry.file_size // max(entry.compress_size, 1),
+                    limit=limits.zip_max_ratio,
+                )
             )
     if total > limits.zip_max_total_bytes:
         raise _bomb(
-            f"it inflates to {total // _MIB} MiB (limit {limits.zip_max_total_bytes // _MIB} MiB)"
+            Message(
+                "it inflates to {size} MiB (limit {limit} MiB)",
+                size=total // _MIB,
+                limit=limits.zip_max_total_bytes // _MIB,
+            )
         )
 
 
-def _bomb(why: str) -> DocumentError:
+def _bomb(why: Message) -> DocumentError:
     return DocumentError(
-        f"the DOCX is too large to read safely: {why}; a compression bomb or a damaged file",
+        N_("the DOCX is too large to read safely: {why}; a compression bomb or a damaged file"),
         "too-large",
+        why=why,
     )

@@ -39,7 +39,7 @@ def resolve_municipalities(
     if everyone:
         chosen.extend(registry().municipalities)
     if not chosen:
-        raise InputError("name municipalities, or give --county or --all")
+        raise InputError(N_("name municipalities, or give --county or --all"))
     return list(dict.fromkeys(chosen))
 
 
@@ -50,10 +50,15 @@ def _start_urls(
     for name, url in overrides.items():
         municipality = registry().get(name)
         if municipality.shown not in starts:
-            raise InputError(f"--start-url {name}={url}: {municipality.shown} is not searched")
+            raise InputError(
+                N_("--start-url {name}={url}: {municipality} is not searched"),
+                name=name,
+                url=url,
+                municipality=municipality.shown,
+            )
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise InputError(f"--start-url {name}={url}: not an http(s) URL")
+            raise InputError(N_("--start-url {name}={url}: not an http(s) URL"), name=name, url=url)
         starts[municipality.shown] = url
     return starts
 

@@ -63,12 +63,14 @@ class Language:
         return text.format(**self._said(fields)) if fields else text
 
     def say(self, text: str) -> str:
-        """A Message in this language; any other text as it is."""
+        """A Message in this language. Other text as it is, unless it is a message without
+        fields word for word (a Message that was stored as text and read back, as the cache
+        does with a document's "no text could be extracted")."""
         if isinstance(text, Message) and text.plural is not None:
             return self.ngettext(text.template, text.plural, text.n, **text.fields)
         if isinstance(text, Message):
             return self._(text.template, **text.fields)
-        return text
+        return self.translations.gettext(text) if text else text
 
     def _said(self, fields: Mapping[str, object]) -> dict[str, object]:
         return {k: self.say(v) if isinstance(v, Message) else v for k, v in fields.items()}
