@@ -141,6 +141,10 @@ def test_every_output_names_the_section_where_a_pdf_names_the_page(
     out = CliRunner().invoke(app, ["explain", path])
     assert out.exit_code == ExitCode.OK, out.output
     assert "avsn. 3" in out.stdout and "in «3.1 Bosetting»" in out.stdout
+    # In Norwegian: "i" the section.
+    for command in ("hits", "explain"):
+        out = CliRunner().invoke(app, [command, path, "--lang", "nn"])
+        assert "i «3.1 Bosetting»" in out.stdout and "in «" not in out.stdout
 
 
 def test_section_headings_are_escaped_in_the_html_report(

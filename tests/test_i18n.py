@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from planscan.cli import app
 from planscan.errors import InputError
 from planscan.i18n import choose_language, get_language, status_of_word
-from planscan.models import Status
+from planscan.models import ScanResult, Status
 from tests.conftest import REPO, CliRun
 from tests.goldens import assert_golden
 
@@ -499,3 +499,42 @@ def test_why_a_document_could_not_be_read_in_norwegian(
         assert no_text in run.stdout
         said = run.stdout + run.stderr
         assert not [p for p in ("empty", "password-protected", "no text", "extracted") if p in said]
+
+
+@pytest.mark.parametrize(
+    ("lang", "applied", "stale"),
+    [
+        (
+            "nb",
+            "gul satt av Kari 2026-01-05 (beregnet: grønn)",
+            "vurdering ikke brukt: vurderingen sier ikke hvilket dokument som ble lest, og cellen"
+            " har nå ett; les det og legg til sha256: ",
+        ),
+        (
+            "nn",
+            "gul sett av Kari 2026-01-05 (rekna ut: grøn)",
+            "vurdering ikkje brukt: vurderinga seier ikkje kva dokument som vart lese, og cella"
+            " har no eitt; les det og legg til sha256: ",
+        ),
+    ],
+)
+def test_a_reviews_outcome_in_norwegian(
+    examples_result: ScanResult, tmp_path: Path, lang: str, applied: str, stale: str
+) -> None:
+    sha = examples_result.cell("Vefsn", "temaplan-bolig").documents
+    doc = next(d for d in examples_result.documents if d.path == sha[0])
+    review = tmp_path / "review.yaml"
+    review.write_text(
+        "reviews:\n"
+        "  - {municipality: Vefsn, level: temaplan-bolig, status: gul, by: Kari,"
+        f" date: 2026-01-05, why: lest, sha256: {doc.sha256}}}\n"
+        "  - {municipality: Vefsn, level: planstrategi, status: gul, by: Kari,"
+        " date: 2026-01-05, why: lest}\n",
+        encoding="utf-8",
+    )
+    run = CliRunner().invoke(
+        app, ["scan", "examples/", "--review", str(review), "--lang", lang], env={"COLUMNS": "200"}
+    )
+    assert applied in run.stdout
+    assert f"planscan: {review}:3:5: {stale}" in run.stderr
+    assert "set by" not in run.stdout and "does not say" not in run.stderr

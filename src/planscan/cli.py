@@ -183,6 +183,7 @@ def _main(
 ) -> None:
     """Audit Norwegian municipal plans for housing-social content (boligsosiale hensyn)."""
     _CONSOLES.clear()  # a new run: consoles follow this run's terminal and environment
+    _SPOKEN.clear()
 
 
 DebugOption = Annotated[bool, typer.Option("--debug", hidden=True, help="Show tracebacks.")]

@@ -493,7 +493,7 @@ def render_hits(
             if hit.passage is not None and hit.passage < len(doc.passages):
                 label = passage_label(doc.passages[hit.passage], lang)
                 line.append(f"  [{label}]", style="dim")
-            _add_section(line, hit, doc)
+            _add_section(line, hit, doc, lang)
             table.add_row(Text(page_place(hit, doc)), line)
         for hit in evidence.repeated:
             line = _with_note(_snippet_text(hit.snippet, hit.match), hit, lang)
@@ -510,12 +510,12 @@ def render_hits(
     return Group(*parts)
 
 
-def _add_section(line: Text, hit: Hit, doc: DocumentResult) -> None:
+def _add_section(line: Text, hit: Hit, doc: DocumentResult, lang: Language = _EN) -> None:
     """A web plan's hit names its section where a PDF's names its page."""
     if doc.unit == "section":
         where = page_text(hit, doc).removeprefix(f"avsn. {hit.page}").strip()
         if where:
-            line.append(f"\n  in {_safe(where)}", style="dim")
+            line.append("\n  " + lang._("in {section}", section=_safe(where)), style="dim")
 
 
 def _with_note(text: Text, hit: Hit, lang: Language) -> Text:
@@ -589,7 +589,7 @@ def _passage_table(passages: Sequence[Passage], lang: Language, unit: str = "pag
             place, _, section = place.partition(" ")
             place, section = f"{place} {section.split(' ', 1)[0]}", section.partition(" ")[2]
             if section:
-                body.append(f"\nin {_safe(section)}", style="dim")
+                body.append("\n" + lang._("in {section}", section=_safe(section)), style="dim")
         table.add_row(Text(_safe(place)), body)
         if passage.heading and not (unit == "section" and passage.heading == passage.page_label):
             under = lang._("under: {heading}", heading=_safe(passage.heading))
