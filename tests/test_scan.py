@@ -119,3 +119,23 @@ def test_a_pipe_or_a_broken_link_named_like_a_plan_in_a_folder_is_an_error_row(
     )
     assert messages["arealdel.pdf"] == (Status.ERROR, "a link to a file that does not exist")
     assert messages["samfunnsdel.pdf"][0] is Status.YELLOW
+
+
+def test_the_largest_files_are_read_first_and_results_keep_their_order(tmp_path: Path) -> None:
+    # One reader: documents end in the order they were handed out, the longest first, so
+    # that with two readers neither reads a long plan alone at the end.
+    from planscan.models import ScanOptions
+    from tests.fixtures.generate import make_pdf
+
+    page = ["Kommunen skal skaffe boliger til vanskeligstilte."]
+    sizes = {"a-kort.pdf": 1, "b-lang.pdf": 30, "c-middels.pdf": 8}
+    for name, pages in sizes.items():
+        make_pdf(tmp_path / "Alfa" / name, [page] * pages)
+    ended: list[str] = []
+    result = planscan.scan(
+        [tmp_path],
+        options=ScanOptions(jobs=1, cache_dir=None),
+        on_document=lambda doc: ended.append(Path(doc.path).name),
+    )
+    assert ended == ["b-lang.pdf", "c-middels.pdf", "a-kort.pdf"]
+    assert [Path(doc.path).name for doc in result.documents] == sorted(sizes)

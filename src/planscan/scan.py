@@ -264,6 +264,9 @@ def _scan_documents(
         if on_page is not None:
             on_page(str(task.ref.path), done, total)
 
+    # The largest files first (results keep the documents' order): the readers then end
+    # together, instead of one reading a long plan alone while the other has nothing to do.
+    to_read.sort(key=lambda item: -_size(item[1].path))
     tasks = [
         ReadTask(index, ref, sha256, engine, options.password, options.evidence, options.ocr)
         for index, ref, sha256, engine in to_read
@@ -271,6 +274,13 @@ def _scan_documents(
     jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
     read_documents(tasks, keywords, options.limits, jobs, on_outcome, page_progress)
     return [results[i] for i in range(len(refs))], tuple(warnings)
+
+
+def _size(path: Path | None) -> int:
+    try:
+        return path.stat().st_size if path is not None else 0
+    except OSError:
+        return 0
 
 
 def _fingerprint(path: Path, max_bytes: int) -> tuple[str, str]:
