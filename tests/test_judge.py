@@ -297,3 +297,28 @@ def test_a_listed_word_starts_a_word() -> None:
     whole = _WordList.of(["skal"], whole=True)
     assert whole.search("skaleres skal_ skal.") == "skal"
     assert whole.search("skaleres") is None
+
+
+def test_an_indicator_is_judged_in_the_passage_its_hit_points_to(keywords: KeywordSet) -> None:
+    # A list item's passage can run over lines that hold a sentence of their own: each
+    # indicator is judged in its own passage, the one a hit at the same place shows.
+    from planscan.judge import judge_document
+    from planscan.match import find_indicators, index_document
+
+    text = (
+        "• • • •\n"
+        "selvstendig. Alle skal bo trygt i egnet bolig ut fra familiestørrelse og økonomi. "
+        "Oppfølging\n"
+        "Innen to år etter bosetting skal alle flyktninger få råd om boligkjøp og vite hva "
+        "som skal\n"
+        "til for at de kan kjøpe egen bolig."
+    )
+    index = index_document([text])
+    indicators = find_indicators(index, keywords)
+    where = sorted((position, key) for key, found in indicators.items() for position in found)
+    passages, _, hit_passages = judge_document(
+        index.pages, index.word_count, keywords, indicators, [p for p, _ in where]
+    )
+    assert len(set(hit_passages)) > 1
+    for (_position, key), passage in zip(where, hit_passages, strict=True):
+        assert key in passages[passage].indicators

@@ -467,17 +467,14 @@ def judge_document(
     rules = _compiled(keywords.judgement)
     reader = _Reader(pages, rules, page_labels)
     found: dict[int, list[tuple[str, int, int]]] = {}  # passage -> indicator, start, end
-    # Positions in page order: one that falls in the passage found for the one before it
-    # (several indicators in one sentence) needs no passage of its own worked out.
-    ordered = sorted(
+    # Each position its own passage, in page order (a passage found for one position is
+    # not always the passage of a position inside it: a list item's passage can hold a
+    # sentence that is a passage of its own).
+    for position, key in sorted(
         (position, key) for key, positions in indicators.items() for position in positions
-    )
-    last: tuple[int, int, int] | None = None
-    for (page, start, end), key in ordered:
-        if last is None or last[0] != page or not last[1] <= start < end <= last[2]:
-            last = reader.span_of(page, start, end)
-        index = reader.passage_index(last)
-        found.setdefault(index, []).append((key, start, end))
+    ):
+        index = reader.passage_index(reader.span_of(*position))
+        found.setdefault(index, []).append((key, position[1], position[2]))
     hit_passages = [
         reader.passage_index(reader.span_of(page, start, end)) for page, start, end in hit_positions
     ]
