@@ -571,3 +571,20 @@ def test_fetch_in_norwegian(site: Site, tmp_path: Path, lang: str) -> None:
     assert result.stderr.startswith(f"planscan: {url}: HTTP 500 Internal Server Error{kept}")
     assert not [phrase for phrase in ENGLISH_FETCH if phrase in result.stderr + result.stdout]
     assert result.stdout == f"1 {'mislyktes' if lang == 'nb' else 'mislukka'}\n"
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_what_the_store_says_is_said_in_the_readers_language(
+    site: Site, tmp_path: Path, lang: str
+) -> None:
+    """A scan without --fetch reads why a plan is not online from the store's index (English
+    text, as fetch stored it) and says it in the reader's language."""
+    _, _, soft_404, _, _ = NORWEGIAN_FETCH[lang]
+    missing = NORWEGIAN_FETCH[lang][2].split(": ", 1)[1]
+    manifest = write_manifest(tmp_path, site)
+    store = ["--store", str(tmp_path / "store")]
+    assert run("fetch", str(manifest), *store)[0] == ExitCode.OK
+    code, out, _ = run("scan", "-m", str(manifest), *store, "--lang", lang)
+    said = " ".join(out.split())
+    assert f"HTTP 404 Not Found: {missing}" in said and soft_404 in said
+    assert not [phrase for phrase in ENGLISH_FETCH if phrase in out]

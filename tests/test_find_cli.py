@@ -130,8 +130,17 @@ def test_find_in_norwegian(tmp_path: Path, lang: str) -> None:
     assert f"⊘ Flå: {refused.format(url=blocked.base, host=blocked.host)}" in out
     assert lines[-1] == summary
     assert not [phrase for phrase in FIND_ENGLISH if phrase in out]
-    # The manifest find writes stays in English, whatever the language of the terminal.
+    # The manifest find writes stays in English, whatever the language of the terminal; what
+    # scan reads in it is said in the reader's language.
     assert "robots.txt of" in output.read_text(encoding="utf-8")
+    code, out, err = run(
+        "scan", "--manifest", str(output), "--fetch", "--store", str(tmp_path / "store"),
+        "--lang", lang,
+    )  # fmt: skip
+    # The sites are gone: the plans find listed cannot be downloaded, said in the language.
+    cannot = "kunne ikke laste ned" if lang == "nb" else "kunne ikkje laste ned"
+    assert f"{cannot}: " in out and f"{cannot}: " in err
+    assert not [phrase for phrase in ("could not download", "robots.txt of") if phrase in out + err]
 
 
 @pytest.mark.parametrize(

@@ -538,3 +538,32 @@ def test_a_reviews_outcome_in_norwegian(
     assert applied in run.stdout
     assert f"planscan: {review}:3:5: {stale}" in run.stderr
     assert "set by" not in run.stdout and "does not say" not in run.stderr
+
+
+def test_a_message_read_back_as_text_is_still_said_in_norwegian() -> None:
+    """Text a Message made, stored (cache, store index, manifest) and read back as a str:
+    the message is found by its words, its fields taken from the text; other text is left
+    as it is, names included."""
+    nb, nn = get_language("nb"), get_language("nn")
+    stored = "HTTP 500 Internal Server Error; the copy fetched 2026-01-05T10:00:00Z is kept"
+    assert nb.say(stored) == (
+        "HTTP 500 Internal Server Error; kopien hentet 2026-01-05T10:00:00Z beholdes"
+    )
+    nested = (
+        "searched 12 pages of www.al.kommune.no: no Temaplan bolig; stopped early: the page"
+        " budget (200 pages) ran out"
+    )
+    assert nn.say(nested) == (
+        "søkte i 12 sider av www.al.kommune.no: ingen Temaplan bolig; stoppa tidleg:"
+        " sidebudsjettet (200 sider) er brukt opp"
+    )
+    placed = "https://a.no/: robots.txt of a.no does not allow planscan to read https://a.no/"
+    assert nb.say(placed) == (
+        "https://a.no/: robots.txt på a.no tillater ikke planscan å lese https://a.no/"
+    )
+    assert nb.say("green set by Kari and Ola on 2026-01-05 (computed: red)") == (
+        "grønn satt av Kari and Ola 2026-01-05 (beregnet: rød)"
+    )
+    for text in ("Kari and Ola", "plan: see the appendix", "Bustadpolitisk plan 2025-2030"):
+        assert nb.say(text) == nn.say(text) == text
+    assert get_language("en").say(stored) == stored

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -63,14 +64,34 @@ class Language:
         return text.format(**self._said(fields)) if fields else text
 
     def say(self, text: str) -> str:
-        """A Message in this language. Other text as it is, unless it is a message without
-        fields word for word (a Message that was stored as text and read back, as the cache
-        does with a document's "no text could be extracted")."""
+        """A Message in this language. Other text is a Message that was stored as text and
+        read back (the cache, the store's index, a manifest find wrote): said in this
+        language when it is one of the catalogues' messages, else as it is."""
         if isinstance(text, Message) and text.plural is not None:
             return self.ngettext(text.template, text.plural, text.n, **text.fields)
         if isinstance(text, Message):
             return self._(text.template, **text.fields)
-        return self.translations.gettext(text) if text else text
+        if not text or not self.norwegian:
+            return text
+        return self._said_again(text, depth=2)
+
+    def _said_again(self, text: str, depth: int) -> str:
+        """Text a message made, said in this language: the message itself, or the message
+        with fields whose words it has ("HTTP 404 Not Found: the plan is not online at this
+        address"), its fields taken from the text and said again (a field may be a message
+        of its own), down to `depth` levels."""
+        said = self.translations.gettext(text)
+        if said != text or depth < 0:
+            return said
+        for pattern, template in _patterns(self.code):
+            match = pattern.fullmatch(text)
+            if match is not None:
+                fields = {k: self._said_again(v, depth - 1) for k, v in match.groupdict().items()}
+                return self.translations.gettext(template).format(**fields)
+        # "PLACE: message", where the place is a URL or a file (never said in a language).
+        place, colon, rest = text.partition(": ")
+        said = self._said_again(rest, depth - 1) if colon else rest
+        return f"{place}{colon}{said}" if said != rest else text
 
     def _said(self, fields: Mapping[str, object]) -> dict[str, object]:
         return {k: self.say(v) if isinstance(v, Message) else v for k, v in fields.items()}
@@ -161,6 +182,35 @@ class Language:
         if status in (Status.MISSING, Status.NOT_CHECKED):
             return symbol
         return f"{symbol} {self.status_word(status)}"
+
+
+# A message's fields, as tools/catalogues.py finds them.
+_FIELD = re.compile(r"\{(\w+)\}")
+# Messages with fewer letters than this outside their fields ("{url}: {why}") would match
+# almost any text: they are never looked for.
+_MIN_LETTERS = 4
+
+
+@functools.cache
+def _patterns(code: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The language's messages with fields, as patterns matching their English text, the
+    most words first (the most particular message wins)."""
+    catalog: dict[object, str] = getattr(get_language(code).translations, "_catalog", {})
+    found = []
+    for key in catalog:
+        if not isinstance(key, str) or "\x04" in key or "{" not in key:
+            continue  # plural forms, messages with a context, messages without fields
+        names = _FIELD.findall(key)
+        literal = _FIELD.sub("", key)
+        if len(names) != len(set(names)) or sum(c.isalpha() for c in literal) < _MIN_LETTERS:
+            continue
+        parts = _FIELD.split(key)  # literal, name, literal, name, ..., literal
+        regex = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+        )
+        found.append((len(literal), re.compile(regex, re.DOTALL), key))
+    found.sort(key=lambda item: -item[0])
+    return tuple((pattern, key) for _, pattern, key in found)
 
 
 def status_symbol(status: Status) -> str:
