@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from planscan.cli import app
 from planscan.errors import InputError
-from planscan.i18n import choose_language, get_language, status_of_word
+from planscan.i18n import Message, choose_language, get_language, status_of_word
 from planscan.models import ScanResult, Status
 from tests.conftest import REPO, CliRun
 from tests.goldens import assert_golden
@@ -567,3 +567,16 @@ def test_a_message_read_back_as_text_is_still_said_in_norwegian() -> None:
     for text in ("Kari and Ola", "plan: see the appendix", "Bustadpolitisk plan 2025-2030"):
         assert nb.say(text) == nn.say(text) == text
     assert get_language("en").say(stored) == stored
+
+
+def test_the_progress_bars_in_norwegian() -> None:
+    from rich.console import Console
+
+    from planscan.report.terminal import FindProgress, make_progress
+
+    progress, _, _ = make_progress(Console(), get_language("nb"))
+    assert [task.description for task in progress.tasks] == ["dokumenter", "sider"]
+    finding = FindProgress(Console(force_terminal=True), get_language("nn"))
+    with finding:
+        finding.event("Ål", Message("{n} pages read", n=12))
+        assert [task.fields["what"] for task in finding.bar.tasks] == ["12 sider lesne"]
