@@ -7,6 +7,7 @@ import pytest
 from planscan import KeywordSet
 from planscan.discover import classify_level, discover, load_manifest, not_a_plan
 from planscan.errors import ConfigError, InputError
+from tests.fixtures.generate import MANIFEST_WITH_PROBLEMS
 
 
 @pytest.mark.parametrize(
@@ -103,16 +104,7 @@ def test_manifest_problems_all_reported_with_positions(
     keywords: KeywordSet, tmp_path: Path
 ) -> None:
     manifest = tmp_path / "plans.yaml"
-    manifest.write_text(
-        "plans:\n"
-        "  - municipality: Sortland\n"
-        "    level: boligplan\n"
-        "  - municipality: Vågan\n"
-        "    lvl: samfunnsdel\n"
-        "  - municipality: no\n"
-        "    level: arealdel\n",
-        encoding="utf-8",
-    )
+    manifest.write_text(MANIFEST_WITH_PROBLEMS, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         load_manifest(manifest, keywords)
     assert str(info.value).splitlines() == [

@@ -20,6 +20,7 @@ from planscan.errors import InputError
 from planscan.i18n import Message, choose_language, get_language, status_of_word
 from planscan.models import ScanResult, Status
 from tests.conftest import REPO, CliRun
+from tests.fixtures.generate import MANIFEST_WITH_PROBLEMS
 from tests.goldens import assert_golden
 
 NBSP = "\u00a0"
@@ -374,16 +375,7 @@ def test_problems_in_a_manifest_in_norwegian(tmp_path: Path, lang: str) -> None:
     """Every problem of a manifest, each on its line, with its place, in the reader's
     language; the same file's problems stay English in English."""
     manifest = tmp_path / "plans.yaml"
-    manifest.write_text(
-        "plans:\n"
-        "  - municipality: Sortland\n"
-        "    level: boligplan\n"
-        "  - municipality: Vågan\n"
-        "    lvl: samfunnsdel\n"
-        "  - municipality: no\n"
-        "    level: arealdel\n",
-        encoding="utf-8",
-    )
+    manifest.write_text(MANIFEST_WITH_PROBLEMS, encoding="utf-8")
     run = CliRunner().invoke(app, ["scan", "-m", str(manifest)], env={"PLANSCAN_LANG": lang})
     assert run.exit_code == 2
     assert run.stderr.splitlines() == [line.format(manifest=manifest) for line in PROBLEMS[lang]]
