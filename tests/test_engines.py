@@ -72,6 +72,8 @@ def test_a_long_pdf_shared_by_two_readers_gives_the_same_result(
         one.score,
     )
     assert two.hits == one.hits  # pages numbered through, snippets the same
+    # Each reader judged its part: the same passages, numbered the same, the same judgement.
+    assert two.passages == one.passages and two.judgement == one.judgement
     assert {h.page for h in two.hits} >= {1, SPLIT_MIN_PAGES + 30}
     # Without evidence (a plain `planscan scan`), the parts' counts are added up.
     counted = planscan.scan([path], options=ScanOptions(jobs=2, evidence=False)).documents[0]
@@ -83,6 +85,10 @@ def test_a_long_pdf_shared_by_two_readers_gives_the_same_result(
         one.score,
     )
     assert list(counted.counts) == list(one.counts)
+    assert (
+        counted.judgement
+        == planscan.scan([path], options=ScanOptions(jobs=1, evidence=False)).documents[0].judgement
+    )
 
 
 def test_a_shared_pdf_finds_running_headers_across_both_parts(
@@ -105,6 +111,7 @@ def test_a_shared_pdf_finds_running_headers_across_both_parts(
         assert one.counts["boligpolitikk"] == with_header
         assert (two.counts, two.words, two.score) == (one.counts, one.words, one.score)
         assert two.hits == one.hits
+        assert (two.passages, two.judgement) == (one.passages, one.judgement)
 
 
 def test_a_shared_pdf_lists_its_hits_as_one_reader_does(tmp_path: Path, joined: list[int]) -> None:
@@ -118,6 +125,7 @@ def test_a_shared_pdf_lists_its_hits_as_one_reader_does(tmp_path: Path, joined: 
     two = planscan.scan([path], options=ScanOptions(jobs=2)).documents[0]
     assert joined and 0 < joined[-1] < count  # shared
     assert two.hits == one.hits
+    assert (two.passages, two.judgement) == (one.passages, one.judgement)
     # The running title's words are listed once for the whole plan, on its first page.
     in_title = [(h.term, h.page) for h in one.hits if h.repeated]
     assert ("boligsosial", 1) in in_title and len(in_title) == len(set(in_title))

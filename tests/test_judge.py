@@ -322,3 +322,45 @@ def test_an_indicator_is_judged_in_the_passage_its_hit_points_to(keywords: Keywo
     assert len(set(hit_passages)) > 1
     for (_position, key), passage in zip(where, hit_passages, strict=True):
         assert key in passages[passage].indicators
+
+
+def test_a_document_judged_in_two_parts_is_judged_as_one(keywords: KeywordSet) -> None:
+    # Two readers share a long PDF and each judges its part; joined, the passages, their
+    # order and the judgement are those of one reader, wherever the document is split,
+    # also where a passage takes its heading from a page of the other part.
+    from planscan.judge import judge_document, judge_part, judge_parts
+    from planscan.match import find_hits, find_indicators, index_document
+
+    pages = [
+        "Boligsosial handlingsplan\nInnledning om planen.",
+        "3 Tiltak for vanskeligstilte\nKommunen skal kjøpe flere kommunale utleieboliger.",
+        "Startlån fra Husbanken skal brukes aktivt, og bostøtte skal være kjent for alle.",
+        "Bostedsløse skal få bolig innen tre måneder. Leie før eie prøves ut.",
+        "4 Boligmarkedet\nPrisene stiger. Vanskeligstilte på boligmarkedet trenger hjelp.",
+    ]
+    index = index_document(pages)
+    hits = [hit for found in find_hits(index, keywords).values() for hit in found]
+    positions = [(hit.page - 1, hit.offset, hit.offset + len(hit.match)) for hit in hits]
+    indicators = find_indicators(index, keywords)
+    for keep_all in (True, False):
+        whole = judge_document(
+            pages, index.word_count, keywords, indicators, positions, keep_all=keep_all
+        )
+        assert whole[0] and whole[1].deciding
+        for split in range(1, len(pages)):
+            parts = []
+            for first, last in ((0, split), (split, len(pages))):
+                part_index = index_document(pages[first:last])
+                parts.append(
+                    judge_part(
+                        part_index.pages,
+                        keywords,
+                        find_indicators(part_index, keywords),
+                        [(p - first, s, e) for p, s, e in positions if first <= p < last],
+                        first,
+                    )
+                )
+            joined = judge_parts(
+                pages, index.word_count, keywords, parts, positions, keep_all=keep_all
+            )
+            assert joined == whole, split

@@ -14,7 +14,7 @@ from planscan.describe import describe
 from planscan.discover import title_lines
 from planscan.extract import iter_pages
 from planscan.i18n import Message
-from planscan.judge import judge_document
+from planscan.judge import JudgedPart, judge_document, judge_part, judge_parts
 from planscan.match import (
     DocumentIndex,
     count_terms,
@@ -105,7 +105,7 @@ def read_and_analyse(
     # of the whole document's pages to be one.
     whole = first_page == 0 and len(pages) == min(info.pages, limits.max_pages or info.pages)
     send(("index", repeated, index.vocabulary, None if whole else (edges, seen)))
-    return analyse(
+    result = analyse(
         ref,
         sha256,
         info,
@@ -117,8 +117,28 @@ def read_and_analyse(
         index=index,
         ocr=bool(ocr_pages),
         first_page=first_page,
-        judge=whole,  # a part of a shared PDF is judged whole, in the parent
+        judge=whole,  # a part of a shared PDF: its passages are judged below
     )
+    if not whole:
+        # The parent joins the parts' passages into the document's judgement (while this
+        # reader judged its part, the other judged its own).
+        hits = [hit for hit in result.hits if not hit.repeated and hit.offset >= 0]
+        send(
+            (
+                "judged",
+                judge_part(
+                    index.pages,
+                    keywords,
+                    find_indicators(index, keywords),
+                    [
+                        (hit.page - 1 - first_page, hit.offset, hit.offset + len(hit.match))
+                        for hit in hits
+                    ],
+                    first_page,
+                ),
+            )
+        )
+    return result
 
 
 def analyse(
@@ -134,6 +154,7 @@ def analyse(
     ocr: bool = False,
     known_counts: Mapping[str, int] | None = None,
     known_hits: Mapping[str, Sequence[Hit]] | None = None,
+    judged_parts: Sequence[JudgedPart] | None = None,
     first_page: int = 0,
     judge: bool = True,
 ) -> DocumentResult:
@@ -142,7 +163,8 @@ def analyse(
     With evidence, every hit is listed with its page, snippet and passage; without, only the
     counts are computed (from the vocabulary: much faster on long plans), unless already
     known, and only the passages the colour needs are read. `judge=False` (a part of a PDF
-    two readers share, which the parent judges whole) leaves the colour out.
+    two readers share) leaves the colour out; `judged_parts`, its parts' passages judged in
+    their readers, are joined instead of judging the pages again.
     """
     result = replace(
         describe(ref, sha256, title_text, keywords),
@@ -188,23 +210,36 @@ def analyse(
     if not judge:
         return replace(result, hits=tuple(all_hits))
     in_text = [i for i, hit in enumerate(all_hits) if not hit.repeated and hit.offset >= 0]
-    passages, judgement, hit_passages = judge_document(
-        index.pages,
-        index.word_count,
-        keywords,
-        find_indicators(index, keywords),
-        [
-            (
-                all_hits[i].page - 1 - first_page,
-                all_hits[i].offset,
-                all_hits[i].offset + len(all_hits[i].match),
-            )
-            for i in in_text
-        ],
-        info.page_labels,
-        first_page,
-        keep_all=evidence,
-    )
+    hit_positions = [
+        (
+            all_hits[i].page - 1 - first_page,
+            all_hits[i].offset,
+            all_hits[i].offset + len(all_hits[i].match),
+        )
+        for i in in_text
+    ]
+    if judged_parts is not None:  # a shared PDF whose readers judged their parts
+        passages, judgement, hit_passages = judge_parts(
+            index.pages,
+            index.word_count,
+            keywords,
+            judged_parts,
+            hit_positions,
+            info.page_labels,
+            first_page,
+            keep_all=evidence,
+        )
+    else:
+        passages, judgement, hit_passages = judge_document(
+            index.pages,
+            index.word_count,
+            keywords,
+            find_indicators(index, keywords),
+            hit_positions,
+            info.page_labels,
+            first_page,
+            keep_all=evidence,
+        )
     for i, passage in zip(in_text, hit_passages, strict=True):
         hit = all_hits[i]
         # Hit(...) with every field, not replace(): a plan has thousands of hits, and

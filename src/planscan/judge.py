@@ -464,34 +464,124 @@ def judge_document(
     `first_page`: the first of `pages` is this page of the document (for page numbers).
     `keep_all=False` keeps only the passages that decided the colour (a scan that lists no
     hits needs no more, and a plan full of housing-social text has thousands)."""
+    part = judge_part(pages, keywords, indicators, hit_positions)
+    return judge_parts(
+        pages, words, keywords, [part], hit_positions, page_labels, first_page, keep_all
+    )
+
+
+Span = tuple[int, int, int]  # a passage: page (0-based), start, end
+
+
+class JudgedPart(NamedTuple):
+    """The pages of a document one reader judged (all of them, or its part of a long PDF two
+    readers shared): each indicator's and hit's passage, the indicators in each passage, and
+    what each passage is. Pages are counted from the document's first page, so parts join."""
+
+    first_page: int  # the part's first page in the document (0-based)
+    indicators: tuple[tuple[Position, str], ...]  # in page order
+    spans: dict[Position, Span]  # each indicator's and each hit's passage
+    found: dict[Span, tuple[tuple[str, int, int], ...]]  # indicator, start, end per passage
+    records: dict[Span, _Record]
+
+
+def judge_part(
+    pages: Sequence[str],
+    keywords: KeywordSet,
+    indicators: Mapping[str, Sequence[Position]],
+    hit_positions: Sequence[Position] = (),
+    first_page: int = 0,
+) -> JudgedPart:
+    """Judge the passages of these pages, the document's from `first_page` on, where the
+    indicators and hits stand (page numbers 0-based in `pages`). A passage's heading may be
+    on the two pages before it: for the first two pages of a part after the first, which
+    its reader did not have, judge_parts() looks it up again."""
     rules = _compiled(keywords.judgement)
-    reader = _Reader(pages, rules, page_labels)
-    found: dict[int, list[tuple[str, int, int]]] = {}  # passage -> indicator, start, end
+    reader = _Reader(pages, rules, None)
+    ordered = sorted(
+        (position, key) for key, positions in indicators.items() for position in positions
+    )
+    spans: dict[Position, Span] = {}
+    found: dict[Span, list[tuple[str, int, int]]] = {}
     # Each position its own passage, in page order (a passage found for one position is
     # not always the passage of a position inside it: a list item's passage can hold a
     # sentence that is a passage of its own).
-    for position, key in sorted(
-        (position, key) for key, positions in indicators.items() for position in positions
-    ):
-        index = reader.passage_index(reader.span_of(*position))
-        found.setdefault(index, []).append((key, position[1], position[2]))
-    hit_passages = [
-        reader.passage_index(reader.span_of(page, start, end)) for page, start, end in hit_positions
-    ]
+    for position, key in ordered:
+        span = spans[position] = reader.span_of(*position)
+        found.setdefault(span, []).append((key, position[1], position[2]))
+    for position in hit_positions:
+        if position not in spans:
+            spans[position] = reader.span_of(*position)
     memo: dict[tuple[object, ...], _Class] = {}
-    records = [
-        _record(reader, page, start, end, found.get(index, ()), memo)
-        for index, (page, start, end) in enumerate(reader.spans)
+    records = {
+        span: _record(reader, *span, found.get(span, ()), memo)
+        for span in dict.fromkeys(spans.values())
+    }
+
+    def moved(position: Position) -> Position:
+        return (position[0] + first_page, position[1], position[2])
+
+    return JudgedPart(
+        first_page,
+        tuple((moved(position), key) for position, key in ordered),
+        {moved(position): moved(span) for position, span in spans.items()},
+        {moved(span): tuple(where) for span, where in found.items()},
+        {
+            moved(span): record._replace(page=record.page + first_page)
+            for span, record in records.items()
+        },
+    )
+
+
+def judge_parts(
+    pages: Sequence[str],
+    words: int,
+    keywords: KeywordSet,
+    parts: Sequence[JudgedPart],
+    hit_positions: Sequence[Position] = (),
+    page_labels: Sequence[str] | None = None,
+    first_page: int = 0,
+    keep_all: bool = True,
+) -> tuple[tuple[Passage, ...], Judgement, tuple[int, ...]]:
+    """judge_document() from the judged parts of the document, in page order (two readers
+    judge the halves of a long PDF at once): the same passages, in the same order."""
+    rules = _compiled(keywords.judgement)
+    reader = _Reader(pages, rules, page_labels)
+    spans: dict[Position, Span] = {}
+    found: dict[Span, tuple[tuple[str, int, int], ...]] = {}
+    records: dict[Span, _Record] = {}
+    memo: dict[tuple[object, ...], _Class] = {}
+    for part in parts:
+        spans.update(part.spans)
+        found.update(part.found)
+        records.update(part.records)
+    for part in parts:
+        if part.first_page:  # headings looked for on the pages before, which it lacked
+            edge = part.first_page + _HEADING_PAGES_BACK
+            for span in [span for span in part.records if span[0] < edge]:
+                records[span] = _record(reader, *span, found.get(span, ()), memo)
+    # Passages numbered as one reader numbers them: the indicators' in page order, then
+    # the hits' in the order given.
+    for part in parts:
+        for position, _key in part.indicators:
+            reader.passage_index(spans[position])
+    hit_passages = [
+        reader.passage_index(spans.get(position) or reader.span_of(*position))
+        for position in hit_positions
     ]
-    judgement = _verdict(records, words, rules, _part_of(pages))
+    ordered = [
+        records.get(span) or _record(reader, *span, found.get(span, ()), memo)
+        for span in reader.spans
+    ]
+    judgement = _verdict(ordered, words, rules, _part_of(pages))
     if keep_all:
-        kept = list(range(len(records)))
+        kept = list(range(len(ordered)))
     else:
         kept = sorted(judgement.deciding)
         renumber = {old: new for new, old in enumerate(kept)}
         judgement = replace(judgement, deciding=tuple(renumber[i] for i in judgement.deciding))
         hit_passages = []
-    passages = tuple(_passage(reader, records[i], first_page) for i in kept)
+    passages = tuple(_passage(reader, ordered[i], first_page) for i in kept)
     return passages, judgement, tuple(hit_passages)
 
 

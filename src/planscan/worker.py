@@ -31,6 +31,7 @@ from planscan.childprocess import die_with_parent
 from planscan.describe import blank_result
 from planscan.errors import DocumentError
 from planscan.i18n import N_, Message, error_message
+from planscan.judge import JudgedPart
 from planscan.match import DocumentIndex, split_running
 from planscan.models import DocumentResult, ExtractedInfo, Hit, KeywordSet, Limits, PlanRef
 from planscan.runninglines import Edges, Span, running_keys_from_counts, spans_from_edges
@@ -81,6 +82,10 @@ class ReadOutcome:
     # A part's page edges and running-line key counts (see headers.py), to be joined.
     part: tuple[list[Edges], Counter[str]] | None = None
     joined: bool = False  # two readers' parts, joined: the parent scores the whole
+    # A part's passages, judged in its reader; for a joined document, both parts' (unless
+    # the parts found other running lines than the whole has: the parent judges it whole).
+    judged: JudgedPart | None = None
+    judged_parts: tuple[JudgedPart, ...] | None = None
 
     @property
     def index(self) -> DocumentIndex | None:
@@ -466,6 +471,8 @@ def _join(first: ReadOutcome, second: ReadOutcome) -> ReadOutcome:
             dict(vocabulary),
             _join_headers(first.index, second.index),
         )
+    if first.judged is not None and second.judged is not None:
+        joined.judged_parts = (first.judged, second.judged)
     if first.result is not None and second.result is not None:
         more = second.result.counts
         joined.counts = {key: n + more.get(key, 0) for key, n in first.result.counts.items()}
@@ -565,6 +572,8 @@ def _take(
         outcome.chars += sum(len(page) for page in message[1])
         if on_page is not None and outcome.info is not None:
             on_page(outcome.task, len(outcome.pages), outcome.info.pages)
+    elif kind == "judged":
+        outcome.judged = message[1]
     elif kind == "done":
         outcome.result = message[1]
     elif kind == "error":
@@ -703,6 +712,7 @@ def outcome_to_result(outcome: ReadOutcome, keywords: KeywordSet, limits: Limits
             ocr=outcome.ocr_pages > 0,
             known_counts=outcome.counts,
             known_hits=outcome.hits,
+            judged_parts=outcome.judged_parts,
         )
     blank = blank_result(task.ref, keywords, task.sha256)
     if outcome.stopped is not None:
