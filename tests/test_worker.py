@@ -8,8 +8,10 @@ import resource
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -310,30 +312,38 @@ def test_text_past_the_limit_is_an_error_row(docs: dict[str, Path], keywords: Ke
     assert doc.message is not None and "passed 100 characters" in doc.message
 
 
-@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux /proc")
-def test_a_readers_memory_is_its_own_not_what_it_shares_with_the_parent() -> None:
-    """A reader forked from a parent holding 300 MB has 300 MB resident, nearly all of it
-    shared: only its own memory counts against --max-memory."""
+@contextmanager
+def _child_beside_ballast() -> Iterator[Any]:
+    """A forked child of this process while it holds 300 MB, every page touched (resident):
+    nearly all of the child's resident memory is shared with this process."""
     import multiprocessing
 
-    from planscan.worker import private_bytes, resident_bytes
-
     ballast = bytearray(300 << 20)
-    ballast[::4096] = b"x" * len(ballast[::4096])  # touch every page: resident
+    ballast[::4096] = b"x" * len(ballast[::4096])
     context = multiprocessing.get_context("fork")
     ready, done = context.Event(), context.Event()
     child = context.Process(target=_hold, args=(ready, done))
     child.start()
     try:
         assert ready.wait(30)
+        yield child
+    finally:
+        done.set()
+        child.join(10)
+        del ballast
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux /proc")
+def test_a_readers_memory_is_its_own_not_what_it_shares_with_the_parent() -> None:
+    """A reader forked from a parent holding 300 MB has 300 MB resident, nearly all of it
+    shared: only its own memory counts against --max-memory."""
+    from planscan.worker import private_bytes, resident_bytes
+
+    with _child_beside_ballast() as child:
         shared_too, own = resident_bytes(child.pid), private_bytes(child.pid)
         assert shared_too is not None and own is not None
         assert shared_too > 300 << 20
         assert own < 100 << 20
-    finally:
-        done.set()
-        child.join(10)
-    del ballast
 
 
 @pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux /proc")
@@ -342,8 +352,6 @@ def test_own_memory_is_counted_only_when_resident_memory_is_past_the_cap(
 ) -> None:
     """Resident memory is cheap to read and never less than a reader's own: the cap is
     checked on it first, and on the reader's own memory only past it."""
-    import multiprocessing
-
     from planscan import worker
 
     counted: list[int] = []
@@ -354,14 +362,7 @@ def test_own_memory_is_counted_only_when_resident_memory_is_past_the_cap(
         return own_memory(pid)
 
     monkeypatch.setattr(worker, "private_bytes", counting)
-    ballast = bytearray(300 << 20)
-    ballast[::4096] = b"x" * len(ballast[::4096])
-    context = multiprocessing.get_context("fork")
-    ready, done = context.Event(), context.Event()
-    child = context.Process(target=_hold, args=(ready, done))
-    child.start()
-    try:
-        assert ready.wait(30)
+    with _child_beside_ballast() as child:
         reader = worker._Reader(process=child, conn=None)  # type: ignore[arg-type]
 
         def over(cap_mib: int) -> bool:
@@ -371,10 +372,6 @@ def test_own_memory_is_counted_only_when_resident_memory_is_past_the_cap(
         assert not over(4096) and counted == []  # under the cap resident: not counted
         assert not over(200) and counted == [child.pid]  # shared with this process
         assert over(1)
-    finally:
-        done.set()
-        child.join(10)
-    del ballast
 
 
 def _hold(ready: object, done: object) -> None:
