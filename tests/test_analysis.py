@@ -113,14 +113,5 @@ def test_a_hit_keeps_every_field_when_its_passage_is_added(keywords: KeywordSet)
     found = [hit for hits in find_hits(index_document(pages), keywords).values() for hit in hits]
     assert doc.hits and all(hit.passage is not None for hit in doc.hits)
     assert [replace(hit, passage=None) for hit in doc.hits] == found
-    assert {field.name for field in fields(doc.hits[0])} == {
-        "term",
-        "page",
-        "match",
-        "kind",
-        "snippet",
-        "page_label",
-        "repeated",
-        "offset",
-        "passage",
-    }  # a new field must be passed on in analysis.analyse() too
+    # analyse() passes each of Hit's nine fields on by position: a new one must be added there.
+    assert len(fields(doc.hits[0])) == 9
