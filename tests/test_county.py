@@ -104,7 +104,7 @@ def test_markdown_turns_and_counts(county_result: planscan.ScanResult, names: li
     assert rows[0] == "| Kommune | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 |"
     assert [row.split(" | ")[0][2:] for row in rows[1:42]] == names
     assert "### Kommunar per plannivå (av 41 kommunar)" in text
-    summary = [row for row in rows if row.startswith("| 5 | Temaplan bolig |")]
+    summary = [row for row in rows if row.startswith("| 5 | Temaplan bustad |")]  # nynorsk
     counts = [int(n) for n in summary[0].strip("| ").split(" | ")[2:]]
     assert sum(counts) == 41
 

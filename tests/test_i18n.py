@@ -8,6 +8,7 @@ import importlib.util
 import io
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -546,7 +547,7 @@ def test_a_message_read_back_as_text_is_still_said_in_norwegian() -> None:
         " budget (200 pages) ran out"
     )
     assert nn.say(nested) == (
-        "søkte i 12 sider av www.al.kommune.no: ingen Temaplan bolig; stoppa tidleg:"
+        "søkte i 12 sider av www.al.kommune.no: ingen Temaplan bustad; stoppa tidleg:"
         " sidebudsjettet (200 sider) er brukt opp"
     )
     placed = "https://a.no/: robots.txt of a.no does not allow planscan to read https://a.no/"
@@ -572,3 +573,19 @@ def test_the_progress_bars_in_norwegian() -> None:
     with finding:
         finding.event("Ål", Message("{n} pages read", n=12))
         assert [task.fields["what"] for task in finding.bar.tasks] == ["12 sider lesne"]
+
+
+def test_plan_levels_are_named_in_the_readers_language(tmp_path: Path) -> None:
+    # The shipped levels' labels are in the catalogues (tools/catalogues.py reads them from
+    # keywords.yaml); a keywords file of the user's own keeps its labels as written.
+    from planscan.keywords import load_keywords
+    from planscan.report.legend import level_label
+
+    levels = {level.id: level for level in load_keywords(None).levels}
+    nn, nb, en = get_language("nn"), get_language("nb"), get_language("en")
+    assert level_label(levels["temaplan-bolig"], nn) == "Temaplan bustad"
+    assert level_label(levels["okonomiplan-arlig"], nn) == "Økonomiplan årleg / årsbudsjett"
+    assert level_label(levels["temaplan-bolig"], nb) == "Temaplan bolig"
+    assert level_label(levels["temaplan-bolig"], en) == "Temaplan bolig"
+    own = replace(levels["temaplan-bolig"], label="Bustadplan for Ål")
+    assert level_label(own, nn) == level_label(own, nb) == "Bustadplan for Ål"

@@ -68,6 +68,18 @@ def extract(source: Path = SOURCE) -> Catalog:
                 template.add(message, locations=[(where, line)], context=context)
             elif where not in (file for file, _ in existing.locations):
                 existing.locations.append((where, line))
+    # The shipped keywords file's plan levels: their labels are the matrix's row names,
+    # shown in the reader's language (report.legend.level_label); a keywords file of the
+    # user's own keeps its labels as written.
+    from planscan.keywords import load_keywords
+
+    for number, level in enumerate(load_keywords(source / "keywords.yaml").levels, 1):
+        if template.get(level.label) is None:
+            template.add(
+                level.label,
+                locations=[("planscan/keywords.yaml", number)],
+                auto_comments=["The name of a plan level (a row of the matrix)."],
+            )
     return template
 
 

@@ -35,8 +35,9 @@ UNCLASSIFIED_NOTE = N_(
 
 
 def level_label(level: Level, lang: Language = _ENGLISH) -> str:
-    """A level's label: the keywords file's words, or the unclassified row's, translated."""
-    return lang._(level.label) if level.id == UNCLASSIFIED.id else level.label
+    """A level's label in the reader's language: the shipped keywords file's labels and the
+    unclassified row's are in the catalogues; a label of the user's own is shown as written."""
+    return lang._(level.label)
 
 
 def level_labels(result: ScanResult, lang: Language = _ENGLISH) -> dict[str, str]:
