@@ -14,7 +14,7 @@ from planscan.describe import describe
 from planscan.discover import title_lines
 from planscan.extract import iter_pages
 from planscan.i18n import Message
-from planscan.judge import JudgedPart, judge_document, judge_part, judge_parts
+from planscan.judge import JudgedPart, Position, judge_part, judge_parts
 from planscan.match import (
     DocumentIndex,
     count_terms,
@@ -122,22 +122,9 @@ def read_and_analyse(
     if not whole:
         # The parent joins the parts' passages into the document's judgement (while this
         # reader judged its part, the other judged its own).
-        hits = [hit for hit in result.hits if not hit.repeated and hit.offset >= 0]
-        send(
-            (
-                "judged",
-                judge_part(
-                    index.pages,
-                    keywords,
-                    find_indicators(index, keywords),
-                    [
-                        (hit.page - 1 - first_page, hit.offset, hit.offset + len(hit.match))
-                        for hit in hits
-                    ],
-                    first_page,
-                ),
-            )
-        )
+        _in_text, positions = _text_positions(result.hits, first_page)
+        indicators = find_indicators(index, keywords)
+        send(("judged", judge_part(index.pages, keywords, indicators, positions, first_page)))
     return result
 
 
@@ -209,37 +196,21 @@ def analyse(
     result = replace(result, message=message, words=index.word_count, counts=counts)
     if not judge:
         return replace(result, hits=tuple(all_hits))
-    in_text = [i for i, hit in enumerate(all_hits) if not hit.repeated and hit.offset >= 0]
-    hit_positions = [
-        (
-            all_hits[i].page - 1 - first_page,
-            all_hits[i].offset,
-            all_hits[i].offset + len(all_hits[i].match),
-        )
-        for i in in_text
+    in_text, hit_positions = _text_positions(all_hits, first_page)
+    # A shared PDF's parts were judged in their readers; else the pages are judged here.
+    parts = judged_parts or [
+        judge_part(index.pages, keywords, find_indicators(index, keywords), hit_positions)
     ]
-    if judged_parts is not None:  # a shared PDF whose readers judged their parts
-        passages, judgement, hit_passages = judge_parts(
-            index.pages,
-            index.word_count,
-            keywords,
-            judged_parts,
-            hit_positions,
-            info.page_labels,
-            first_page,
-            keep_all=evidence,
-        )
-    else:
-        passages, judgement, hit_passages = judge_document(
-            index.pages,
-            index.word_count,
-            keywords,
-            find_indicators(index, keywords),
-            hit_positions,
-            info.page_labels,
-            first_page,
-            keep_all=evidence,
-        )
+    passages, judgement, hit_passages = judge_parts(
+        index.pages,
+        index.word_count,
+        keywords,
+        parts,
+        hit_positions,
+        info.page_labels,
+        first_page,
+        keep_all=evidence,
+    )
     for i, passage in zip(in_text, hit_passages, strict=True):
         hit = all_hits[i]
         # Hit(...) with every field, not replace(): a plan has thousands of hits, and
@@ -263,6 +234,16 @@ def analyse(
         judgement=judgement,
         passages=passages,
     )
+
+
+def _text_positions(hits: Sequence[Hit], first_page: int) -> tuple[list[int], list[Position]]:
+    """Which hits stand in the page text (not in a running line), by index, and where each
+    stands: page (0-based, counted from `first_page`), start, end."""
+    in_text = [i for i, hit in enumerate(hits) if not hit.repeated and hit.offset >= 0]
+    return in_text, [
+        (hits[i].page - 1 - first_page, hits[i].offset, hits[i].offset + len(hits[i].match))
+        for i in in_text
+    ]
 
 
 def analyse_pages(

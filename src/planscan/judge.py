@@ -400,7 +400,6 @@ class _Reader:
     by_span: dict[tuple[int, int, int], int] = field(default_factory=dict)
     spans: list[tuple[int, int, int]] = field(default_factory=list)
     last_heading: dict[int, str | None] = field(default_factory=dict)
-    found_spans: dict[tuple[int, int, int], tuple[int, int, int]] = field(default_factory=dict)
 
     def page(self, number: int) -> _Page:
         page = self.read_pages.get(number)
@@ -411,13 +410,8 @@ class _Reader:
     def span_of(self, page_number: int, start: int, end: int) -> tuple[int, int, int]:
         """The passage around [start, end) on a page: its heading line, list item or
         sentence, and within a line that holds several bullet points, its bullet point."""
-        key = (page_number, start, end)
-        span = self.found_spans.get(key)
-        if span is None:
-            # A hit of a term is most often where an indicator stands too: worked out once.
-            low, high = self.page(page_number).segment_of(start, end)
-            span = self.found_spans[key] = (page_number, low, high)
-        return span
+        low, high = self.page(page_number).segment_of(start, end)
+        return page_number, low, high
 
     def heading(self, page_number: int, start: int, line: int | None = None) -> str | None:
         """The nearest heading above a position, on its page or a page or two before."""
@@ -506,8 +500,12 @@ def judge_part(
     # Each position its own passage, in page order (a passage found for one position is
     # not always the passage of a position inside it: a list item's passage can hold a
     # sentence that is a passage of its own).
+    # A position's passage is worked out once: a term's hit mostly stands where an
+    # indicator does, and two indicators may stand at one place.
     for position, key in ordered:
-        span = spans[position] = reader.span_of(*position)
+        span = spans.get(position)
+        if span is None:
+            span = spans[position] = reader.span_of(*position)
         found.setdefault(span, []).append((key, position[1], position[2]))
     for position in hit_positions:
         if position not in spans:
