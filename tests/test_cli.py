@@ -208,6 +208,7 @@ def test_the_package_names_stay_the_functions_when_their_modules_are_imported() 
         module = importlib.import_module(f"planscan.{name}")
         assert getattr(planscan, name) is getattr(module, name) and callable(module.__dict__[name])
     assert planscan.Status.GREEN.value == "green" and "scan" in dir(planscan)
+    assert set(planscan.__all__) == {*planscan._PUBLIC, "__version__"}  # each name found
     with pytest.raises(AttributeError):
         planscan.no_such_name  # noqa: B018
 
