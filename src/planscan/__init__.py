@@ -87,7 +87,10 @@ class _Package(types.ModuleType):
         super().__setattr__(name, value)
 
 
-_FUNCTION_MODULES = frozenset({"scan", "diff", "fetch", "merge"})
+# The names that are also the names of their modules: scan, diff, fetch, merge.
+_FUNCTION_MODULES = frozenset(
+    name for name, module in _PUBLIC.items() if module == f"planscan.{name}"
+)
 sys.modules[__name__].__class__ = _Package
 
 
