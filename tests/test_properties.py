@@ -234,3 +234,49 @@ def test_the_ocr_filter_drops_no_word_the_exact_rule_accepts(
     words = [*words, target[1:], target[:3] + target[4:], target[:-2] + "x" + target[-2:]]
     expected = [i for i, word in enumerate(words) if _indel_within(target, word, budget, anchored)]
     assert sorted(_ocr_candidates(target, budget, anchored, words)) == expected
+
+
+def _indel_within_by_table(term: str, word: str, budget: int, anchored: bool) -> bool:
+    """The OCR rule spelt out as a dynamic-programming table: the whole term aligned with a
+    part of the word, first and last letters kept, at most `budget` letters lost or added."""
+    inf = budget + 1
+    width = len(word) + 1
+    # prev[j]: least edits aligning term[:i] to a part of word ending at j.
+    prev = [inf] * width
+    for j in range(1, width):
+        if term[0] == word[j - 1] and (not anchored or j == 1):
+            prev[j] = 0
+        elif prev[j - 1] + 1 < inf:  # extra word letters after the first term letter
+            prev[j] = prev[j - 1] + 1
+    for i in range(1, len(term) - 1):
+        cur = [inf] * width
+        for j in range(1, width):
+            best = min(prev[j] + 1, cur[j - 1] + 1, inf)
+            if term[i] == word[j - 1]:
+                best = min(best, prev[j - 1])
+            cur[j] = best
+        prev = cur
+    return any(prev[j - 1] <= budget for j in range(1, width) if word[j - 1] == term[-1])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    target=st.sampled_from(["boligsosial", "vanskeligstilt", "husbanken", "bosetning", "aba"]),
+    extra=_LETTERS,
+    before=st.sampled_from(["", "b", "lo", "xy"]),
+    after=st.sampled_from(["", "a", "en", "xy"]),
+    cut=st.integers(min_value=0, max_value=12),
+    budget=st.integers(min_value=1, max_value=3),
+    anchored=st.booleans(),
+)
+def test_the_ocr_rule_is_the_alignment_table(
+    target: str, extra: str, before: str, after: str, cut: int, budget: int, anchored: bool
+) -> None:
+    """_indel_within (rapidfuzz's Indel over the word's parts) decides as the full table does,
+    on damaged forms of the term (letters cut, letters added, words around) and random words."""
+    from planscan.match import _indel_within
+
+    damaged = target[:cut] + extra[:2] + target[cut + 1 :]
+    for word in (before + damaged + after, extra, before + target + after):
+        expected = _indel_within_by_table(target, word, budget, anchored)
+        assert _indel_within(target, word, budget, anchored) is expected, word
