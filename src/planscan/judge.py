@@ -46,6 +46,7 @@ _ENDS_WITH_NUMBER = re.compile(r"\s\d{1,3}$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 # Bullets that pdftotext leaves inside a line when it runs several list items together.
 _INLINE_BULLETS = ("•", "▪", "●", "■", "➢", "◦", "\uf0b7", "\uf0a7", "\uf0d8")
+_INLINE_BULLET = re.compile("[" + "".join(_INLINE_BULLETS) + "]")
 _WORD = re.compile(r"[^\W\d_]+")
 # A passage is never longer than this many characters on either side of what it is for:
 # flattened tables and pages without punctuation have no sentence ends to stop at.
@@ -96,6 +97,7 @@ class _Page:
         "sentence_ends",
         "headings",
         "bullets",
+        "bullet_offsets",
     )
 
     def __init__(self, text: str, rules: _Rules) -> None:
@@ -151,6 +153,7 @@ class _Page:
             open_line = not ended
         self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
         self.bullets = any(bullet in text for bullet in _INLINE_BULLETS)
+        self.bullet_offsets: list[int] | None = None  # where they stand, once asked for
 
     def segment_of(self, start: int, end: int) -> tuple[int, int]:
         """The passage that holds [start, end): its heading or contents line, its list item
@@ -212,12 +215,17 @@ class _Page:
         return None
 
     def _bullet_point(self, low: int, high: int, start: int, end: int) -> tuple[int, int]:
-        text = self.text
-        before = max(text.rfind(bullet, low, start) for bullet in _INLINE_BULLETS)
-        if before > low:
-            low = before
-        after = [at for bullet in _INLINE_BULLETS if (at := text.find(bullet, end, high)) > 0]
-        return low, min(after) if after else high
+        """[low, high) cut at the inline bullets nearest before start and after end."""
+        offsets = self.bullet_offsets
+        if offsets is None:
+            # Found once for the page and then bisected: a page of bullet points asks for
+            # many passages, and looking for each bullet in each passage cost more.
+            offsets = self.bullet_offsets = [m.start() for m in _INLINE_BULLET.finditer(self.text)]
+        before = bisect_left(offsets, start) - 1
+        if before >= 0 and offsets[before] > low:
+            low = offsets[before]
+        after = bisect_left(offsets, end)
+        return low, offsets[after] if after < len(offsets) and offsets[after] < high else high
 
     def line_at(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
