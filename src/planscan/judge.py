@@ -524,6 +524,17 @@ def judge_part(
         for span in dict.fromkeys(spans.values())
     }
 
+    if not first_page:
+        # The pages are the document's from its first on: the page numbers stay as they
+        # are, and every position, passage and record need not be made again.
+        return JudgedPart(
+            0,
+            tuple(ordered),
+            spans,
+            {span: tuple(where) for span, where in found.items()},
+            records,
+        )
+
     def moved(position: Position) -> Position:
         return (position[0] + first_page, position[1], position[2])
 
