@@ -693,10 +693,15 @@ def _class_of(
     if contents:
         return (aside, "contents", None, (), (), False, False, 0.0)
     folded = _fold(text)
+    # Folding rewrites each character on its own, to one character or more: where the
+    # folded text is as long as the text, every character stayed one, and a piece of the
+    # folded text is that piece of the text folded (most passages; "æ" becomes "ae").
+    folds_one_to_one = len(folded) == len(text)
     folded_heading, reference, heading_dropped, measure_heading = _heading_facts(rules, heading)
     if heading and not is_heading and reference:
         return (aside, "reference", heading, (), (), False, False, 0.0)
-    if _names_a_document(text, rules):
+    body = _ITEM.sub("", text, count=1).strip()  # without its list marker
+    if _names_a_document(body, rules):
         return (aside, "title", None, (), (), False, False, 0.0)
     dropped = rules.dropped.search(folded) or heading_dropped
     if dropped is not None:
@@ -706,7 +711,10 @@ def _class_of(
     reasons: list[tuple[str, str]] = []
     for key, at, until in found:
         indicator = rules.indicators[key]
-        before = _fold(text[max(0, at - 40) : max(0, at)]).split()[-3:]
+        start = max(0, at - 40)
+        before = (
+            folded[start : max(0, at)] if folds_one_to_one else _fold(text[start : max(0, at)])
+        ).split()[-3:]
         negation = rules.negations.search(" ".join(before))
         if negation is not None:
             reasons.append(("negated", negation))
@@ -724,7 +732,7 @@ def _class_of(
                 continue
         valid.append(indicator)
 
-    measure = measure_heading or _is_measure(text, folded, "", rules)
+    measure = measure_heading or _is_measure(body, folded, rules)
     if valid:
         strong = any(ind.strength is Strength.STRONG for ind in valid)
         weight = rules.verdict.strong_weight if strong else rules.verdict.weak_weight
@@ -777,18 +785,18 @@ def _whole_word(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
-def _names_a_document(text: str, rules: _Rules) -> bool:
-    """A short line or list item that is the title of a plan or document: it names the kind
-    of document among its first words, has no verb of its own and no full stop:
-    "Boligsosial handlingsplan 2015–2019", "9. Temaplan boligutvikling (...)"."""
-    if rules.document is None:
+def _names_a_document(body: str, rules: _Rules) -> bool:
+    """A short line or list item (`body`: its text without the list marker) that is the
+    title of a plan or document: it names the kind of document among its first words, has
+    no verb of its own and no full stop: "Boligsosial handlingsplan 2015–2019",
+    "9. Temaplan boligutvikling (...)"."""
+    if rules.document is None or body.endswith((".", "!", "?")):  # most passages: a sentence
         return False
-    body = _ITEM.sub("", text, count=1).strip()
     words = body.split()
-    if not words or len(words) > _MAX_TITLE_WORDS or body.endswith((".", "!", "?")):
+    if not words or len(words) > _MAX_TITLE_WORDS:
         return False
     folded = _fold(body)
-    if rules.document.search(" ".join(_fold(body).split()[:_TITLE_HEAD_WORDS])) is None:
+    if rules.document.search(" ".join(folded.split()[:_TITLE_HEAD_WORDS])) is None:
         return False
     if rules.measure_words.search(folded) is not None:
         return False
@@ -802,15 +810,14 @@ _FINITE_VERBS = frozenset(
 )
 
 
-def _is_measure(text: str, folded: str, folded_heading: str, rules: _Rules) -> bool:
-    """A goal or a measure: under a goals or measures heading, a commitment ("skal", "vil"),
-    or a list item that starts with what is to be done ("Etablere ...", "Videreføre ...")."""
-    if folded_heading and rules.measure_headings.search(folded_heading) is not None:
-        return True
+def _is_measure(body: str, folded: str, rules: _Rules) -> bool:
+    """A goal or a measure (`body`: the passage without its list marker, `folded`: all of it
+    folded): a commitment ("skal", "vil"), or a list item that starts with what is to be
+    done ("Etablere ...", "Videreføre ..."). A goals or measures heading is the caller's."""
     if rules.measure_words.search(folded) is not None:
         return True
-    body = _fold(_ITEM.sub("", text, count=1).strip())
-    first = _WORD.match(body)
+    # Its first word lies in the body's first piece before a space: only that is folded.
+    first = _WORD.match(_fold(body.partition(" ")[0]))
     return first is not None and rules.measure_verbs.search(first.group()) is not None
 
 
