@@ -129,29 +129,21 @@ class _Page:
                 open_line = not ended
                 continue
             key = (line, previous_end, open_line, lead_in, contents_page)
-            flag = _FLAGS.get(key, -1)
-            if flag < 0:
+            read = _LINES.get(key)
+            if read is None:
                 # Two lines in three that come here recur (table cells, years, "Tiltak:"):
-                # what a line is, given the line before, is worked out once per process.
-                if len(_FLAGS) >= _FLAGS_MAX:
-                    _FLAGS.clear()
-                flag = _FLAGS[key] = _line_flags(*key)
-            ended = line.endswith(_ENDS)
-            lead_in = line.endswith(":") and not (
-                line[:1].isdigit() and _SECTION_NUMBER.match(line)
-            )
+                # what a line is, given the line before, and what it leaves for the line after
+                # are worked out once per process.
+                if len(_LINES) >= _LINES_MAX:
+                    _LINES.clear()
+                read = _LINES[key] = _read_line(*key)
+            flag, previous_end, open_line, lead_in = read
             if flag:
                 flags[number] = flag
                 self.breaks.append(number)
                 if flag & _F_HEADING:
                     self.headings.append(number)
-                    previous_end, open_line = True, False
-                    continue
-                previous_end = bool(flag & _F_ITEM) or ended
-            else:
-                previous_end = ended
-            open_line = not ended
-        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.sentence_ends: list[int] | None = None  # worked out once a sentence is asked for
         self.bullets = any(bullet in text for bullet in _INLINE_BULLETS)
         self.bullet_offsets: list[int] | None = None  # where they stand, once asked for
 
@@ -191,6 +183,8 @@ class _Page:
     def _sentence(self, line: int, start: int, end: int) -> tuple[int, int]:
         """The sentence of prose around [start, end), inside its block of prose lines."""
         breaks, ends = self.breaks, self.sentence_ends
+        if ends is None:
+            ends = self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
         at = bisect_right(breaks, line)
         block_low = self.line_end(breaks[at - 1]) + 1 if at else 0
         block_high = self.starts[breaks[at]] - 1 if at < len(breaks) else len(self.text)
@@ -242,16 +236,32 @@ class _Page:
         return end > self.starts[number] and self.text[end - 1] not in ".!?:;"
 
 
-_FLAGS: dict[tuple[str, bool, bool, bool, bool], int] = {}
-_FLAGS_MAX = 100_000
+# A line and what the line before it left (see _read_line) -> what _read_line returns.
+_LINES: dict[tuple[str, bool, bool, bool, bool], tuple[int, bool, bool, bool]] = {}
+_LINES_MAX = 100_000
 
 
 def forget_lines() -> None:
     """Empty the memories of lines and headings met in this process, as in a new reader
     (benchmarks)."""
-    _FLAGS.clear()
+    _LINES.clear()
     for rules in _COMPILED.values():
         rules.headings.clear()
+
+
+def _read_line(
+    line: str, previous_end: bool, open_line: bool, lead_in: bool, contents_page: bool
+) -> tuple[int, bool, bool, bool]:
+    """A line's flags, given what the line before it left, and what it leaves for the line
+    after it: whether that follows the end of a sentence, a heading or a list item
+    (previous_end), a line that ends mid-sentence (open_line), or a colon that leads in a
+    list (lead_in: not a numbered heading such as "2.1 Mål:")."""
+    flag = _line_flags(line, previous_end, open_line, lead_in, contents_page)
+    ended = line.endswith(_ENDS)
+    lead_in = line.endswith(":") and not (line[:1].isdigit() and _SECTION_NUMBER.match(line))
+    if flag & _F_HEADING:
+        return flag, True, False, lead_in
+    return flag, bool(flag & _F_ITEM) or ended, not ended, lead_in
 
 
 def _line_flags(
