@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planscan import KeywordSet, Status
 from planscan.analysis import analyse_pages
@@ -297,6 +299,34 @@ def test_a_listed_word_starts_a_word() -> None:
     whole = _WordList.of(["skal"], whole=True)
     assert whole.search("skaleres skal_ skal.") == "skal"
     assert whole.search("skaleres") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("abæ -", min_size=1, max_size=6), min_size=1, max_size=8),
+    st.text("abæ -_\n", max_size=40),
+    st.booleans(),
+)
+def test_a_word_list_finds_the_longest_form_as_the_forms_tried_longest_first(
+    words: list[str], text: str, whole: bool
+) -> None:
+    """_WordList's pattern shares the forms' common starts: at each place it finds what the
+    forms written out longest first found."""
+    import re
+
+    from planscan.chars import fold
+    from planscan.judge import _WordList
+
+    words_list = _WordList.of(words, whole=whole)
+    forms = sorted(words_list.written, key=len, reverse=True)
+    if not forms:
+        assert words_list.search(fold(text)) is None
+        return
+    body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
+    longest_first = _WordList(
+        re.compile(f"(?:{body})" + (r"(?![^\W_])" if whole else "")), words_list.written
+    )
+    assert words_list.search(fold(text)) == longest_first.search(fold(text))
 
 
 def test_an_indicator_is_judged_in_the_passage_its_hit_points_to(keywords: KeywordSet) -> None:

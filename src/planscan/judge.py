@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from planscan.chars import fold
 from planscan.models import (
@@ -320,9 +320,9 @@ class _WordList:
     """Words (and phrases) of keywords.yaml found in a text case- and æøå-insensitively: at
     the start of a word, or (whole) only as whole words ("skal", not "skaleres")."""
 
-    # The forms (longest first) without "not after a letter or digit", which search()
-    # checks itself: a pattern that starts with a lookbehind is tried at every position,
-    # one that starts with its forms skips to where their first letters stand.
+    # The forms (the longest that matches) without "not after a letter or digit", which
+    # search() checks itself: a pattern that starts with a lookbehind is tried at every
+    # position, one that starts with its forms skips to where their first letters stand.
     pattern: re.Pattern[str] | None
     written: dict[str, str]  # folded form -> as keywords.yaml writes it, for messages
 
@@ -331,10 +331,8 @@ class _WordList:
         written = {" ".join(fold(w).split()): w.strip() for w in words if w.strip()}
         if not written:
             return cls(None, {})
-        forms = sorted(written, key=len, reverse=True)
-        body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
         end = r"(?![^\W_])" if whole else ""
-        return cls(re.compile(rf"(?:{body}){end}"), written)
+        return cls(re.compile(f"(?:{_alternatives(written)}){end}"), written)
 
     def search(self, folded_text: str) -> str | None:
         """The first listed word the (folded) text contains at the start of a word, as the
@@ -347,6 +345,37 @@ class _WordList:
         if found is None:
             return None
         return self.written.get(" ".join(found.group().split()), found.group())
+
+
+def _alternatives(forms: Iterable[str]) -> str:
+    """A pattern for any of the forms, where forms that start alike share their start,
+    "ikk(?:e viderefort|je vidarefort)", and a space stands for any run of spaces.
+
+    re tries a pattern's alternatives one after the other at each place where one may
+    start: thirteen words written out were thirteen tries at most places, and the searches
+    were nearly half of deciding a passage. A shared start is tried once, and where one form
+    is the start of another ("mal", "malsetting") the longer is tried first: the form found
+    at a place is the longest that matches there, as when the forms were tried longest first.
+    """
+    tree: dict[str, dict[str, Any]] = {}
+    for form in forms:
+        node = tree
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a form ends here
+    return _alternatives_below(tree)
+
+
+def _alternatives_below(node: dict[str, dict[str, Any]]) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _alternatives_below(below)
+        for char, below in node.items()
+        if char
+    ]
+    if not branches:
+        return ""
+    longer = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{longer})?" if "" in node else longer
 
 
 # Not after a letter or digit: where a listed word may start.
