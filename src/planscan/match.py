@@ -56,6 +56,8 @@ class DocumentIndex:
     positions: dict[frozenset[str], list[tuple[int, int, int, str]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # The pages each word looked for so far stands on (see pages_of): not data.
+    word_pages: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def word_count(self) -> int:
@@ -72,24 +74,47 @@ class DocumentIndex:
             return self.page_words
         return tuple(frozenset(_WORD.findall(text)) for text in self.pages)
 
-    def located(self, words: Iterable[str]) -> list[tuple[int, int, int, str]]:
+    def located(
+        self, words: Iterable[str], also: Iterable[str] = ()
+    ) -> list[tuple[int, int, int, str]]:
         """find_words(), remembered: phrases that start from the same words share it."""
         key = frozenset(words)
         found = self.positions.get(key)
         if found is None:
-            found = self.positions[key] = list(self.find_words(key))
+            found = self.positions[key] = list(self.find_words(key, also))
         return found
 
-    def find_words(self, words: Iterable[str]) -> Iterator[tuple[int, int, int, str]]:
+    def pages_of(self, words: Iterable[str], also: Iterable[str] = ()) -> dict[str, list[int]]:
+        """The pages each word stands on (a dict that has at least the words asked for).
+
+        The words not asked for before are looked up in one pass over the pages, together
+        with `also`, the words likely to be asked for next: a long plan's pages are read
+        once for a hundred phrases, not once for each phrase's words."""
+        known = self.word_pages
+        missing = {word for word in words if word not in known}
+        if missing:
+            missing.update(word for word in also if word not in known)
+            for word in missing:
+                known[word] = []
+            for page, has in enumerate(self.words_on_pages):
+                for word in has & missing:
+                    known[word].append(page)
+        return known
+
+    def find_words(
+        self, words: Iterable[str], also: Iterable[str] = ()
+    ) -> Iterator[tuple[int, int, int, str]]:
         """Yield (page, start, end, word) for each whole-word occurrence of a few words.
 
         str.find over the pages that have the word: much quicker than a regex for the
         handful of words that start a phrase, and than reading every page for a rare one.
+        `also`: see pages_of.
         """
-        on_pages = self.words_on_pages
+        words = list(words)
+        pages_of = self.pages_of(words, also)
         pages = self.pages
         for word in words:
-            for page in [page for page, has in enumerate(on_pages) if word in has]:
+            for page in pages_of[word]:
                 text = pages[page]
                 at = text.find(word)
                 while at >= 0:
@@ -299,10 +324,14 @@ OcrKey = tuple[str, int, bool]  # the form's OCR skeleton, edits allowed, anchor
 class _WordMemory:
     """What is decided about each distinct word, for every word met so far in this process:
     a county's plans share most of their words, and only words not met before are decided.
-    Subclasses decide (_decide) and say where they keep it (_kept)."""
+    Subclasses decide (_decide), calling _found for the words each key matches."""
 
     def __init__(self) -> None:
         self.checked: set[str] = set()
+        # The words some key matched (a twentieth of a plan's words, or so), and which keys
+        # each matched and how, in the order decided.
+        self.matched: set[str] = set()
+        self.keys_of: dict[str, list[tuple[Any, MatchKind]]] = {}
 
     def learn(self, words: Sequence[str]) -> None:
         new = [word for word in words if word not in self.checked]
@@ -310,14 +339,31 @@ class _WordMemory:
             return
         if len(self.checked) + len(new) > _MEMORY_MAX_WORDS:  # bounded: start again
             self.checked.clear()
-            for found in self._kept():
-                found.clear()
+            self.matched.clear()
+            self.keys_of.clear()
             new = list(dict.fromkeys(words))
         self._decide(new)
         self.checked.update(new)
 
-    def _kept(self) -> Iterable[set[str]]:
-        raise NotImplementedError
+    def by_key(self, words: frozenset[str]) -> dict[Any, dict[str, MatchKind]]:
+        """Given a document's words (learnt), the words each key matched, and how: made from
+        the few words some key matched, not by asking each key about all of them. A word a
+        key matched both as written and folded counts as written."""
+        found: dict[Any, dict[str, MatchKind]] = defaultdict(dict)
+        keys_of = self.keys_of
+        for word in words & self.matched:
+            for key, kind in keys_of[word]:
+                found[key].setdefault(word, kind)
+        return found
+
+    def _found(self, key: Any, words: Iterable[str], kind: MatchKind) -> None:
+        keys_of = self.keys_of
+        for word in words:
+            known = keys_of.get(word)
+            if known is None:
+                known = keys_of[word] = []
+                self.matched.add(word)
+            known.append((key, kind))
 
     def _decide(self, new: list[str]) -> None:
         raise NotImplementedError
@@ -330,10 +376,6 @@ class _OcrMemory(_WordMemory):
     def __init__(self, keys: frozenset[OcrKey]) -> None:
         super().__init__()
         self.keys = keys
-        self.hits: dict[OcrKey, set[str]] = {key: set() for key in keys}
-
-    def _kept(self) -> Iterable[set[str]]:
-        return self.hits.values()
 
     def _decide(self, new: list[str]) -> None:
         skeletons = _skeletons(new)
@@ -355,10 +397,11 @@ class _OcrMemory(_WordMemory):
             if words is None:
                 continue
             low = bisect_left(words.lengths, len(target) - budget)
-            self.hits[key].update(
-                new[words.order[low + i]]
-                for i in _ocr_candidates(target, budget, anchored, words.skeletons[low:])
-            )
+            found = _ocr_candidates(target, budget, anchored, words.skeletons[low:])
+            self._found(key, (new[words.order[low + i]] for i in found), MatchKind.OCR)
+
+
+_NO_WORDS: dict[str, MatchKind] = {}  # what a key matched in a document that has none: not changed
 
 
 class _ByLength:
@@ -409,13 +452,8 @@ class _ExactMemory(_WordMemory):
     def __init__(self, keys: frozenset[ExactKey]) -> None:
         super().__init__()
         self.keys = keys
-        self.exact: dict[ExactKey, set[str]] = {key: set() for key in keys}
-        self.folded: dict[ExactKey, set[str]] = {key: set() for key in keys}
         # Each key's form casefolded and folded, worked out once, not for every batch.
         self._searched = [(key, key[0].casefold(), fold(key[0]), key[1]) for key in keys]
-
-    def _kept(self) -> Iterable[set[str]]:
-        return (*self.exact.values(), *self.folded.values())
 
     def _decide(self, new: list[str]) -> None:
         casefolded = _joined_casefolded(new)
@@ -432,17 +470,15 @@ class _ExactMemory(_WordMemory):
         ]
         folded_changed = _joined_casefolded([new[i] for i in changed], folded=True)
         for key, casefolded_form, folded_form, prefix in self._searched:
+            # As written first: a word found both ways counts as written (by_key).
             found = _find_in_joined(*casefolded, casefolded_form, prefix)
-            if found:
-                self.exact[key].update(new[i] for i in found)
+            self._found(key, (new[i] for i in found), MatchKind.EXACT)
             if folded_form != casefolded_form:
                 found = _find_in_joined(*folded, folded_form, prefix)
-                if found:
-                    self.folded[key].update(new[i] for i in found)
+                self._found(key, (new[i] for i in found), MatchKind.FOLDED)
             elif changed:
                 found = _find_in_joined(*folded_changed, folded_form, prefix)
-                if found:
-                    self.folded[key].update(new[changed[i]] for i in found)
+                self._found(key, (new[changed[i]] for i in found), MatchKind.FOLDED)
 
 
 _EXACT_MEMORIES: dict[frozenset[ExactKey], _ExactMemory] = {}
@@ -548,8 +584,11 @@ class _RememberingMatcher:
         self.rules = rules
         self.memory = memory
         self.exact_memory = exact_memory
-        self._learnt = False  # the OCR memory knows this document's words
-        self._learnt_exact = False  # the exact memory does
+        # The words each key of the OCR memory, and of the exact one, matched in this
+        # document: None until the memory has learnt the document's words.
+        self._ocr_by_key: dict[Any, dict[str, MatchKind]] | None = None
+        self._exact_by_key: dict[Any, dict[str, MatchKind]] | None = None
+        self._likely: frozenset[str] | None = None
         self._decided: dict[tuple[str, MatchMode, bool], dict[str, MatchKind]] = {}
         self._occurrences: dict[int, tuple[dict[str, MatchKind], int]] = {}
         self._matched: dict[
@@ -577,6 +616,16 @@ class _RememberingMatcher:
             found = self._matched[key] = self._matches(term, mode, forms)
         return found
 
+    @property
+    def likely_words(self) -> frozenset[str]:
+        """This document's words that some form of the keywords matched, once the memories
+        have learnt them: the words phrases will be looked for by (see pages_of)."""
+        if self._likely is None:
+            if self._exact_by_key is None or self._ocr_by_key is None:
+                return frozenset()
+            self._likely = self.word_set & (self.exact_memory.matched | self.memory.matched)
+        return self._likely
+
     def occurrences(self, found: dict[str, MatchKind], vocabulary: dict[str, int]) -> int:
         """How often the document has the words of a matches() result (added up once)."""
         known = self._occurrences.get(id(found))
@@ -599,7 +648,7 @@ class _RememberingMatcher:
                 for word, kind in self._form(form, mode, True).items():
                     found.setdefault(word, kind)
         if term.exclusions:
-            excluded = [fold(ex) for ex in term.exclusions]
+            excluded = _folded_all(term.exclusions)
             found = {w: k for w, k in found.items() if not any(ex in fold(w) for ex in excluded)}
         return found
 
@@ -614,13 +663,10 @@ class _RememberingMatcher:
         prefix = mode is MatchMode.PREFIX
         memory = self.exact_memory
         if (form, prefix) in memory.keys:
-            if not self._learnt_exact:
+            if self._exact_by_key is None:
                 memory.learn(self.words)
-                self._learnt_exact = True
-            found = dict.fromkeys(memory.exact[form, prefix] & self.word_set, MatchKind.EXACT)
-            for word in memory.folded[form, prefix] & self.word_set:
-                found.setdefault(word, MatchKind.FOLDED)
-            return found
+                self._exact_by_key = memory.by_key(self.word_set)
+            return self._exact_by_key.get((form, prefix), _NO_WORDS)
         # A form the keywords file does not have (a caller's own term): this document only.
         found = {
             self.words[i]: MatchKind.EXACT
@@ -631,18 +677,30 @@ class _RememberingMatcher:
         return found
 
     def _ocr(self, form: str, mode: MatchMode) -> dict[str, MatchKind]:
-        budget = self.rules.edits_for(len(fold(form)))
-        if not budget:
+        key = _ocr_key(form, self.rules, mode is MatchMode.PREFIX)
+        if key is None:
             return {}
-        key = (ocr_skeleton(form), budget, mode is MatchMode.PREFIX)
         if key in self.memory.keys:
-            if not self._learnt:
+            if self._ocr_by_key is None:
                 self.memory.learn(self.words)
-                self._learnt = True
-            return dict.fromkeys(self.memory.hits[key] & self.word_set, MatchKind.OCR)
+                self._ocr_by_key = self.memory.by_key(self.word_set)
+            return self._ocr_by_key.get(key, _NO_WORDS)
         # A form the keywords file does not have (a caller's own term): this document only.
         skeletons = [ocr_skeleton(word) for word in self.words]
         return {self.words[i]: MatchKind.OCR for i in _ocr_candidates(*key, skeletons)}
+
+
+@lru_cache(maxsize=4096)  # asked for each form of each term in every document
+def _ocr_key(form: str, rules: MatchingRules, anchored: bool) -> OcrKey | None:
+    """How a form is compared with OCR-damaged words, or None if it is too short to be."""
+    budget = rules.edits_for(len(fold(form)))
+    return (ocr_skeleton(form), budget, anchored) if budget else None
+
+
+@lru_cache(maxsize=4096)
+def _folded_all(words: tuple[str, ...]) -> tuple[str, ...]:
+    """fold() of each word (a term's exclusions), worked out once."""
+    return tuple(fold(word) for word in words)
 
 
 def _joined(words: Iterable[str]) -> tuple[str, list[int]]:
@@ -751,24 +809,19 @@ def _phrase_positions(
     positions: dict[Position, MatchKind] = {}
     vocabulary = index.vocabulary
     for form in term.forms:
-        parts = form.split()
+        parts, long_parts = _phrase_parts(form)
         # Parts of three letters or more are matched against the vocabulary (cheap: a few
         # str.find over it); the one the document uses least is where the search starts.
-        longest = max(range(len(parts)), key=lambda i: len(parts[i]))
-        long_words = {
-            i: matcher.matches(term, [part])
-            for i, part in enumerate(parts)
-            if len(part) >= _ANCHOR_MIN_LETTERS or i == longest
-        }
-        if not long_words or not all(long_words.values()):
-            continue  # no part to start from, or a part no word of this document matches
+        long_words = {i: matcher.matches(term, [parts[i]]) for i in long_parts}
+        if not all(long_words.values()):
+            continue  # a part no word of this document matches
         anchor = min(long_words, key=lambda i: matcher.occurrences(long_words[i], vocabulary))
         anchor_words = long_words[anchor]
         checks = [
             long_words[i].get if i in long_words else _part_check(term, part, matcher)
             for i, part in enumerate(parts)
         ]
-        for page, start, end, word in index.located(anchor_words):
+        for page, start, end, word in index.located(anchor_words, matcher.likely_words):
             text = index.pages[page]
             kinds = [anchor_words[word]]
             for check in checks[anchor + 1 :]:
@@ -791,6 +844,17 @@ def _phrase_positions(
     return positions
 
 
+@lru_cache(maxsize=4096)  # asked for each phrase in every document
+def _phrase_parts(form: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """A phrase's parts, and which of them are long enough to start a search from (three
+    letters or more; the longest part whatever its length)."""
+    parts = tuple(form.split())
+    longest = max(range(len(parts)), key=lambda i: len(parts[i]))
+    return parts, tuple(
+        i for i, part in enumerate(parts) if len(part) >= _ANCHOR_MIN_LETTERS or i == longest
+    )
+
+
 def _part_check(
     term: Term, part: str, matcher: _RememberingMatcher
 ) -> Callable[[str], MatchKind | None]:
@@ -800,8 +864,14 @@ def _part_check(
     if matcher.rules.edits_for(len(fold(part))) and term.ocr:
         allowed = matcher.matches(term, [part])
         return allowed.get
+    return _start_check(part, term.exclusions)
+
+
+@lru_cache(maxsize=4096)  # the same short parts ("til", "av") in phrase after phrase
+def _start_check(part: str, exclusions: tuple[str, ...]) -> Callable[[str], MatchKind | None]:
+    """A check that a word starts with a short part of a phrase (and holds no exclusion)."""
     casefolded, folded = part.casefold(), fold(part)
-    excluded = [fold(ex) for ex in term.exclusions]
+    excluded = _folded_all(exclusions)
 
     def check(word: str) -> MatchKind | None:
         if excluded and any(ex in fold(word) for ex in excluded):
