@@ -329,6 +329,49 @@ def test_a_word_list_finds_the_longest_form_as_the_forms_tried_longest_first(
     assert words_list.search(fold(text)) == longest_first.search(fold(text))
 
 
+# Pieces of lines: prose, headings, list markers, dot leaders, a line too long for a heading.
+_LINE_PIECES = [
+    *("Kommunen skal", "bygge", "boliger", "TILTAK", "Innhold", "12", "x" * 60),
+    *("1.", "2.1", "(a)", "•", "-", ".", ",", ";", ":", " "),
+    *("...", ". .", "…", "___", "......", "……", "_____"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=6), min_size=1, max_size=8))
+def test_lines_of_prose_skipped_on_the_way_are_what_reading_them_finds(
+    keywords: KeywordSet, lines: list[list[str]]
+) -> None:
+    """_Page passes over most lines of prose without _read_line (they break nothing, whatever
+    the line before): its flags are what _read_line finds for every line but those that
+    carry on a sentence (lower case first), which it has always passed over."""
+    from planscan import judge
+
+    text = "\n".join("".join(pieces) for pieces in lines)
+    rules = judge._compiled(keywords.judgement)
+    page = judge._Page(text, rules)
+    contents_page = any(rules.is_contents_heading(line) for line in text.split("\n")[:8])
+    flags: list[int] = []
+    previous_end, open_line, lead_in = True, False, False
+    for line in text.split("\n"):
+        if (
+            line[:1].islower()
+            and line[1:2] not in (".", ")")
+            and not contents_page
+            and "..." not in line
+            and "…" not in line
+        ):
+            ended = line.endswith((".", "!", "?", ":"))
+            flags.append(0)
+            previous_end, open_line, lead_in = ended, not ended, ended and line[-1] == ":"
+            continue
+        flag, previous_end, open_line, lead_in = judge._read_line(
+            line, previous_end, open_line, lead_in, contents_page
+        )
+        flags.append(flag)
+    assert page.flags == flags
+
+
 def test_an_indicator_is_judged_in_the_passage_its_hit_points_to(keywords: KeywordSet) -> None:
     # A list item's passage can run over lines that hold a sentence of their own: each
     # indicator is judged in its own passage, the one a hit at the same place shows.

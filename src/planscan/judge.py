@@ -114,15 +114,23 @@ class _Page:
         previous_end = True  # the page's first line follows nothing
         open_line = lead_in = False  # the line before ends mid-sentence / with a colon
         for number, line in enumerate(lines):
-            if (
-                line[:1].islower()
-                and line[1:2] not in (".", ")")
-                and not contents_page
-                and "..." not in line
-                and "…" not in line
+            if not contents_page and (
+                (
+                    line[:1].islower()
+                    and line[1:2] not in (".", ")")
+                    and "..." not in line
+                    and "…" not in line
+                )
+                or (
+                    line[:1].isupper()
+                    and (len(line) > _MAX_HEADING_CHARS or line.endswith((".", ",", ";")))
+                    and not _may_hold_dot_leader(line)
+                )
             ):
-                # A line that carries on a sentence: most lines of prose. It breaks nothing
-                # and is no heading, and does not start with a digit.
+                # A line that carries on a sentence (most lines of prose), or one that starts
+                # a sentence and is too long for a heading or ends as no heading does (see
+                # _looks_like_heading), with no list marker or dot leader: it breaks nothing,
+                # is no heading, and does not start with a digit, whatever the line before.
                 ended = line.endswith(_ENDS)
                 lead_in = ended and line[-1] == ":"
                 previous_end = ended
@@ -282,9 +290,7 @@ def _line_flags(
             # "(4) tredje boligsektor)": a flattened table's number in front of the rest
             # of the line above, not a new item.
             item = False
-    if ("..." in line or ". ." in line or "…" in line or "___" in line) and _DOT_LEADER.search(
-        line
-    ):
+    if _may_hold_dot_leader(line) and _DOT_LEADER.search(line):
         return _F_CONTENTS
     if contents_page and _ENDS_WITH_NUMBER.search(line):
         return _F_CONTENTS
@@ -292,6 +298,11 @@ def _line_flags(
     if not lead_in and _looks_like_heading(line, previous_end, item, numbered):
         return _F_HEADING
     return _F_ITEM if item else 0
+
+
+def _may_hold_dot_leader(line: str) -> bool:
+    """What _DOT_LEADER needs, looked for quickly before it is searched for."""
+    return "..." in line or ". ." in line or "…" in line or "___" in line
 
 
 def _looks_like_heading(line: str, after_an_end: bool, item: bool, numbered: bool) -> bool:
