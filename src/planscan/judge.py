@@ -18,8 +18,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
-from typing import Any, NamedTuple
+from itertools import accumulate, groupby
+from operator import itemgetter
+from os.path import commonprefix
+from typing import NamedTuple
 
 from planscan.chars import fold
 from planscan.models import (
@@ -368,25 +370,21 @@ def _alternatives(forms: Iterable[str]) -> str:
     is the start of another ("mal", "malsetting") the longer is tried first: the form found
     at a place is the longest that matches there, as when the forms were tried longest first.
     """
-    tree: dict[str, dict[str, Any]] = {}
-    for form in forms:
-        node = tree
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a form ends here
-    return _alternatives_below(tree)
-
-
-def _alternatives_below(node: dict[str, dict[str, Any]]) -> str:
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _alternatives_below(below)
-        for char, below in node.items()
-        if char
-    ]
+    in_order = sorted(set(forms))  # "" first: a form ends here
+    branches = []
+    # The forms with the same first letter: their longest shared start, then the
+    # alternatives for what follows it in each ("" where one of them ends there).
+    for _, same_first in groupby((form for form in in_order if form), key=itemgetter(0)):
+        alike = list(same_first)
+        shared = alike[0] if len(alike) == 1 else commonprefix(alike)
+        branch = re.escape(shared).replace(r"\ ", r"\s+")
+        if len(alike) > 1:
+            branch += _alternatives([form[len(shared) :] for form in alike])
+        branches.append(branch)
     if not branches:
         return ""
     longer = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{longer})?" if "" in node else longer
+    return f"(?:{longer})?" if in_order[0] == "" else longer
 
 
 # Not after a letter or digit: where a listed word may start.
