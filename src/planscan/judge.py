@@ -270,8 +270,15 @@ def _read_line(
     ended = line.endswith(_ENDS)
     lead_in = line.endswith(":") and not (line[:1].isdigit() and _SECTION_NUMBER.match(line))
     if flag & _F_HEADING:
-        return flag, True, False, lead_in
-    return flag, bool(flag & _F_ITEM) or ended, not ended, lead_in
+        read = (flag, True, False, lead_in)
+    else:
+        read = (flag, bool(flag & _F_ITEM) or ended, not ended, lead_in)
+    # There are a few dozen such results: each is kept once, so that the line memory (up to
+    # _LINES_MAX lines in a reader with little memory to spare) holds no more than its keys.
+    return _READS.setdefault(read, read)
+
+
+_READS: dict[tuple[int, bool, bool, bool], tuple[int, bool, bool, bool]] = {}
 
 
 def _line_flags(
