@@ -333,15 +333,17 @@ class _WordMemory:
         self.matched: set[str] = set()
         self.keys_of: dict[str, list[tuple[Any, MatchKind]]] = {}
 
-    def learn(self, words: Sequence[str]) -> None:
-        new = [word for word in words if word not in self.checked]
+    def learn(self, words: frozenset[str]) -> None:
+        """Decide the words not met before. (Their order does not matter: what is decided
+        about a word depends on the word alone.)"""
+        new = list(words - self.checked)
         if not new:
             return
         if len(self.checked) + len(new) > _MEMORY_MAX_WORDS:  # bounded: start again
             self.checked.clear()
             self.matched.clear()
             self.keys_of.clear()
-            new = list(dict.fromkeys(words))
+            new = list(words)
         self._decide(new)
         self.checked.update(new)
 
@@ -664,7 +666,7 @@ class _RememberingMatcher:
         memory = self.exact_memory
         if (form, prefix) in memory.keys:
             if self._exact_by_key is None:
-                memory.learn(self.words)
+                memory.learn(self.word_set)
                 self._exact_by_key = memory.by_key(self.word_set)
             return self._exact_by_key.get((form, prefix), _NO_WORDS)
         # A form the keywords file does not have (a caller's own term): this document only.
@@ -682,7 +684,7 @@ class _RememberingMatcher:
             return {}
         if key in self.memory.keys:
             if self._ocr_by_key is None:
-                self.memory.learn(self.words)
+                self.memory.learn(self.word_set)
                 self._ocr_by_key = self.memory.by_key(self.word_set)
             return self._ocr_by_key.get(key, _NO_WORDS)
         # A form the keywords file does not have (a caller's own term): this document only.

@@ -138,10 +138,10 @@ def _spans_in_page(edges: Edges, normalized: str, keys: frozenset[str]) -> tuple
     for number, line in enumerate(top + bottom):
         key = _candidate_key(line)
         if key in keys:
-            target = normalize_text(line)
+            target = _normalized_line(line)
         elif joinable and any(line_key(line).startswith(k) for k in joinable):
             # Only lines that start like a running header are looked at letter by letter.
-            target = normalize_text(_joined_header(undouble(line), joinable))
+            target = _normalized_line(_joined_header(undouble(line), joinable))
         else:
             continue
         if not target:
@@ -150,7 +150,7 @@ def _spans_in_page(edges: Edges, normalized: str, keys: frozenset[str]) -> tuple
         # its text occurs (nothing comes before it but other header lines), a footer line the
         # last. Normalising the text before the line would find it too, at ten times the cost.
         if number < len(top):
-            near = len(normalize_text("".join(top[:number]))) if number else 0
+            near = len(_normalized_line("".join(top[:number]))) if number else 0
             found = normalized.find(target, max(0, near - 3))
         else:
             found = normalized.rfind(target)
@@ -159,6 +159,10 @@ def _spans_in_page(edges: Edges, normalized: str, keys: frozenset[str]) -> tuple
         if found >= 0 and (found, found + len(target)) not in spans:
             spans.append((found, found + len(target)))
     return tuple(spans)
+
+
+# Running lines recur on page after page: each is normalised once.
+_normalized_line = lru_cache(maxsize=8192)(normalize_text)
 
 
 def _joined_header(line: str, keys: list[str]) -> str:
