@@ -48,6 +48,14 @@ def extract_docx_pages(path: Path) -> list[str]:
     return _pages(document.element.body)
 
 
+_P, _TR, _TC, _T = f"{_W}p", f"{_W}tr", f"{_W}tc", f"{_W}t"
+_TAB, _BR, _CR, _TYPE, _VAL = f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}type", f"{_W}val"
+_RENDERED_BREAK, _BREAK_BEFORE = f"{_W}lastRenderedPageBreak", f"{_W}pageBreakBefore"
+# Only these elements make text or breaks: the walk skips the rest (run properties, fonts,
+# sizes, bookmarks), which are most of a document's elements.
+_TEXT_TAGS = (_P, _TR, _TC, _T, _TAB, _BR, _CR, _RENDERED_BREAK, _BREAK_BEFORE)
+
+
 def _pages(body: etree._Element) -> list[str]:
     pages: list[list[str]] = [[]]
 
@@ -55,28 +63,28 @@ def _pages(body: etree._Element) -> list[str]:
         if "".join(pages[-1]).strip():  # consecutive breaks make one boundary
             pages.append([])
 
-    for event, element in etree.iterwalk(body, events=("start", "end")):
+    for event, element in etree.iterwalk(body, events=("start", "end"), tag=_TEXT_TAGS):
         tag = element.tag
         if event == "end":
-            if tag in (f"{_W}p", f"{_W}tr"):
+            if tag in (_P, _TR):
                 pages[-1].append("\n")
-            elif tag == f"{_W}tc":
+            elif tag == _TC:
                 pages[-1].append(" ")
             continue
-        if tag == f"{_W}t" and element.text:
+        if tag == _T and element.text:
             pages[-1].append(element.text)
-        elif tag == f"{_W}tab":
+        elif tag == _TAB:
             pages[-1].append("\t")
-        elif tag == f"{_W}br":
-            if element.get(f"{_W}type") == "page":
+        elif tag == _BR:
+            if element.get(_TYPE) == "page":
                 new_page()
             else:
                 pages[-1].append("\n")
-        elif tag == f"{_W}cr":
+        elif tag == _CR:
             pages[-1].append("\n")
-        elif tag == f"{_W}lastRenderedPageBreak":
+        elif tag == _RENDERED_BREAK:
             new_page()
-        elif tag == f"{_W}pageBreakBefore" and element.get(f"{_W}val", "true") != "false":
+        elif tag == _BREAK_BEFORE and element.get(_VAL, "true") != "false":
             new_page()
     texts = ["".join(parts) for parts in pages]
     return texts if any(t.strip() for t in texts) else [""] * max(1, len(texts))
