@@ -33,6 +33,7 @@ from planscan.models import (
 )
 from planscan.normalize import normalize_text
 from planscan.runninglines import (
+    Edges,
     Span,
     find_repeated_spans,
     key_counts,
@@ -70,7 +71,11 @@ def read_and_analyse(
     assert isinstance(info, ExtractedInfo)
     send(("info", info))
     pages: list[str] = []
-    raw_pages: list[str] = []
+    # Of each raw page only its first and last lines are kept, where running headers and
+    # footers stand: a long plan's raw text is not held while it is matched and judged. A
+    # web plan's sections have no running headers: a heading repeated in several sections
+    # ("Mål", "Tiltak") is text, and menus were dropped as the page was read.
+    edges: list[Edges] = []
     ocr_pages: list[int] = []
     title_text = ""
     for raw in items:
@@ -86,30 +91,31 @@ def read_and_analyse(
             send(("title", title_text))
         page = normalize_text(raw)
         pages.append(page)
-        raw_pages.append(raw)
+        edges.append(page_edges(raw) if info.unit == "page" else ((), ()))
         send(("page", page))
     truncated = limits.max_pages is not None and info.pages > limits.max_pages
     if ocr_pages:
         info = replace(info, engine=f"{info.engine}+tesseract")
         send(("info", info))  # the cache must know the text came from OCR
-    # A web plan's sections have no running headers: a heading repeated in several
-    # sections ("Mål", "Tiltak") is text, and menus were dropped as the page was read.
-    edges = [page_edges(raw) if info.unit == "page" else ((), ()) for raw in raw_pages]
     seen = key_counts(edges)
     repeated = spans_from_edges(edges, pages, running_keys_from_counts(seen, len(pages)))
     repeated, index = index_keeping_text(pages, repeated)
+    # From here on the index's page bodies are what is matched and judged; the whole pages
+    # (with their running lines, sent to the parent already) are let go.
+    page_count = len(pages)
+    del pages
     # The pages went to the parent in batches; the spans and counts are all it still needs
     # to rebuild the index for the cache (sending the index would send every page again).
     # A part of a document that two readers share also sends what the parent needs to find
     # running lines across both parts: a header on most pages of one part may be on too few
     # of the whole document's pages to be one.
-    whole = first_page == 0 and len(pages) == min(info.pages, limits.max_pages or info.pages)
+    whole = first_page == 0 and page_count == min(info.pages, limits.max_pages or info.pages)
     send(("index", repeated, index.vocabulary, None if whole else (edges, seen)))
     result = analyse(
         ref,
         sha256,
         info,
-        pages,
+        index.pages,
         title_text,
         keywords,
         truncated=truncated,
