@@ -280,3 +280,19 @@ def test_the_ocr_rule_is_the_alignment_table(
     for word in (before + damaged + after, extra, before + target + after):
         expected = _indel_within_by_table(target, word, budget, anchored)
         assert _indel_within(target, word, budget, anchored) is expected, word
+
+
+_STRUCK = st.lists(
+    st.sampled_from(["A", "AA", "BB", "KK", "OO", "x", "11", "é", " ", "\n", "\xa0"]),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_STRUCK)
+def test_undoubling_tokens_after_spaces_is_undoubling_at_every_character(text: str) -> None:
+    """undouble() looks for double-struck tokens only where a token starts (after whitespace,
+    or at the text's start): the same text as trying the pattern at every character."""
+    from planscan.normalize import _DOUBLED, _undouble_token, undouble
+
+    assert undouble(text) == _DOUBLED.sub(_undouble_token, text)

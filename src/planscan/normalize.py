@@ -24,6 +24,10 @@ _WORD_AFTER = re.compile(r"\w+")
 # "KKOOMMMMUUNNEEPPLLAANN" for "KOMMUNEPLAN". A token of three or more doubled characters,
 # with at least one letter, is such a double strike.
 _DOUBLED = re.compile(r"(\S)\1(?:(\S)\2){2,}")
+# The same after a whitespace character: only a whole token is undoubled, so only a match at
+# a token's start matters, and a pattern that starts with \s lets re skip in C to the next
+# whitespace instead of trying the pattern at every character (half the time on real plans).
+_DOUBLED_AFTER_SPACE = re.compile(r"(\s)((\S)\3(?:(\S)\4){2,})")
 
 # Bump when normalize_text() changes: cached texts made by an older version are not used.
 # 4: line breaks are kept (as one "\n"), so passages can follow lists, headings and tables.
@@ -59,7 +63,16 @@ def normalize_text(raw: str) -> str:
 
 def undouble(text: str) -> str:
     """Write double-struck tokens ("KKOOMMMMUUNNEE") with single letters ("KOMMUNE")."""
-    return _DOUBLED.sub(_undouble_token, text)
+    text = _DOUBLED_AFTER_SPACE.sub(_undouble_after_space, text)
+    first = _DOUBLED.match(text)  # the text's first token, with no whitespace before it
+    return text if first is None else _undouble_token(first) + text[first.end() :]
+
+
+def _undouble_after_space(match: re.Match[str]) -> str:
+    space, token, text, end = match.group(1), match.group(2), match.string, match.end()
+    if end < len(text) and not text[end].isspace():
+        return match.group(0)  # a token that goes on: not double-struck as a whole
+    return space + token[::2] if any(c.isalpha() for c in token) else match.group(0)
 
 
 def _undouble_token(match: re.Match[str]) -> str:
