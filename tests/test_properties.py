@@ -296,3 +296,23 @@ def test_undoubling_tokens_after_spaces_is_undoubling_at_every_character(text: s
     from planscan.normalize import _DOUBLED, _undouble_token, undouble
 
     assert undouble(text) == _DOUBLED.sub(_undouble_token, text)
+
+
+_SPACED = st.lists(
+    st.sampled_from(
+        ["a", "b", "é", " ", "  ", "\n", "\t", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0"]
+        + ["\u2028", "\u2029", "\u3000", "\u200e", "\ue000"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_SPACED)
+def test_tidy_text_is_left_as_it_is_only_where_tidying_would_not_change_it(text: str) -> None:
+    """tidy_whitespace() returns a text it finds tidy at once: the same text as splitting
+    every line into its words and joining them again, whatever whitespace it holds."""
+    from planscan.normalize import tidy_whitespace
+
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    assert tidy_whitespace(text) == "\n".join(line for line in lines if line)
