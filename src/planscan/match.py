@@ -591,7 +591,8 @@ class _RememberingMatcher:
         self._ocr_by_key: dict[Any, dict[str, MatchKind]] | None = None
         self._exact_by_key: dict[Any, dict[str, MatchKind]] | None = None
         self._likely: frozenset[str] | None = None
-        self._decided: dict[tuple[str, MatchMode, bool], dict[str, MatchKind]] = {}
+        # The forms of a caller's own terms, decided for this document: (form, prefix, OCR).
+        self._decided: dict[tuple[str, bool, bool], dict[str, MatchKind]] = {}
         self._occurrences: dict[int, tuple[dict[str, MatchKind], int]] = {}
         self._matched: dict[
             tuple[MatchMode, bool, tuple[str, ...], tuple[str, ...]], dict[str, MatchKind]
@@ -641,35 +642,34 @@ class _RememberingMatcher:
         if mode is MatchMode.ABBREVIATION:
             found.update((form, MatchKind.EXACT) for form in forms if form in self.word_set)
             return found
+        prefix = mode is MatchMode.PREFIX
         # Every form's exact pass first, so a variant is never reported as OCR damage.
         for form in forms:
-            for word, kind in self._form(form, mode, False).items():
+            for word, kind in self._exact(form, prefix).items():
                 found.setdefault(word, kind)
         if term.ocr:
             for form in forms:
-                for word, kind in self._form(form, mode, True).items():
+                for word, kind in self._ocr(form, prefix).items():
                     found.setdefault(word, kind)
         if term.exclusions:
             excluded = _folded_all(term.exclusions)
             found = {w: k for w, k in found.items() if not any(ex in fold(w) for ex in excluded)}
         return found
 
-    def _form(self, form: str, mode: MatchMode, ocr: bool) -> dict[str, MatchKind]:
-        key = (form, mode, ocr)
-        decided = self._decided.get(key)
+    def _exact(self, form: str, prefix: bool) -> dict[str, MatchKind]:
+        key = (form, prefix)
+        if key in self.exact_memory.keys:
+            if self._exact_by_key is None:
+                self.exact_memory.learn(self.word_set)
+                self._exact_by_key = self.exact_memory.by_key(self.word_set)
+            return self._exact_by_key.get(key, _NO_WORDS)
+        decided = self._decided.get((form, prefix, False))
         if decided is None:
-            decided = self._decided[key] = self._ocr(form, mode) if ocr else self._exact(form, mode)
+            decided = self._decided[form, prefix, False] = self._own_exact(form, prefix)
         return decided
 
-    def _exact(self, form: str, mode: MatchMode) -> dict[str, MatchKind]:
-        prefix = mode is MatchMode.PREFIX
-        memory = self.exact_memory
-        if (form, prefix) in memory.keys:
-            if self._exact_by_key is None:
-                memory.learn(self.word_set)
-                self._exact_by_key = memory.by_key(self.word_set)
-            return self._exact_by_key.get((form, prefix), _NO_WORDS)
-        # A form the keywords file does not have (a caller's own term): this document only.
+    def _own_exact(self, form: str, prefix: bool) -> dict[str, MatchKind]:
+        """A form the keywords file does not have (a caller's own term): this document only."""
         found = {
             self.words[i]: MatchKind.EXACT
             for i in _find_in_joined(*self._casefolded, form.casefold(), prefix)
@@ -678,18 +678,23 @@ class _RememberingMatcher:
             found.setdefault(self.words[i], MatchKind.FOLDED)
         return found
 
-    def _ocr(self, form: str, mode: MatchMode) -> dict[str, MatchKind]:
-        key = _ocr_key(form, self.rules, mode is MatchMode.PREFIX)
+    def _ocr(self, form: str, prefix: bool) -> dict[str, MatchKind]:
+        key = _ocr_key(form, self.rules, prefix)
         if key is None:
-            return {}
+            return _NO_WORDS
         if key in self.memory.keys:
             if self._ocr_by_key is None:
                 self.memory.learn(self.word_set)
                 self._ocr_by_key = self.memory.by_key(self.word_set)
             return self._ocr_by_key.get(key, _NO_WORDS)
         # A form the keywords file does not have (a caller's own term): this document only.
-        skeletons = [ocr_skeleton(word) for word in self.words]
-        return {self.words[i]: MatchKind.OCR for i in _ocr_candidates(*key, skeletons)}
+        decided = self._decided.get((form, prefix, True))
+        if decided is None:
+            skeletons = [ocr_skeleton(word) for word in self.words]
+            decided = self._decided[form, prefix, True] = {
+                self.words[i]: MatchKind.OCR for i in _ocr_candidates(*key, skeletons)
+            }
+        return decided
 
 
 @lru_cache(maxsize=4096)  # asked for each form of each term in every document
