@@ -587,9 +587,8 @@ class _RememberingMatcher:
         self.memory = memory
         self.exact_memory = exact_memory
         # The words each key of the OCR memory, and of the exact one, matched in this
-        # document: None until the memory has learnt the document's words.
-        self._ocr_by_key: dict[Any, dict[str, MatchKind]] | None = None
-        self._exact_by_key: dict[Any, dict[str, MatchKind]] | None = None
+        # document, by memory: once the memory has learnt the document's words.
+        self._by_key: dict[_WordMemory, dict[Any, dict[str, MatchKind]]] = {}
         self._likely: frozenset[str] | None = None
         # The forms of a caller's own terms, decided for this document: (form, prefix, OCR).
         self._decided: dict[tuple[str, bool, bool], dict[str, MatchKind]] = {}
@@ -624,7 +623,7 @@ class _RememberingMatcher:
         """This document's words that some form of the keywords matched, once the memories
         have learnt them: the words phrases will be looked for by (see pages_of)."""
         if self._likely is None:
-            if self._exact_by_key is None or self._ocr_by_key is None:
+            if self.exact_memory not in self._by_key or self.memory not in self._by_key:
                 return frozenset()
             self._likely = self.word_set & (self.exact_memory.matched | self.memory.matched)
         return self._likely
@@ -658,43 +657,47 @@ class _RememberingMatcher:
 
     def _exact(self, form: str, prefix: bool) -> dict[str, MatchKind]:
         key = (form, prefix)
-        if key in self.exact_memory.keys:
-            if self._exact_by_key is None:
-                self.exact_memory.learn(self.word_set)
-                self._exact_by_key = self.exact_memory.by_key(self.word_set)
-            return self._exact_by_key.get(key, _NO_WORDS)
-        decided = self._decided.get((form, prefix, False))
-        if decided is None:
-            decided = self._decided[form, prefix, False] = self._own_exact(form, prefix)
-        return decided
-
-    def _own_exact(self, form: str, prefix: bool) -> dict[str, MatchKind]:
-        """A form the keywords file does not have (a caller's own term): this document only."""
-        found = {
-            self.words[i]: MatchKind.EXACT
-            for i in _find_in_joined(*self._casefolded, form.casefold(), prefix)
-        }
-        for i in _find_in_joined(*self._folded, fold(form), prefix):
-            found.setdefault(self.words[i], MatchKind.FOLDED)
-        return found
+        if key not in self.exact_memory.keys:
+            return self._own_form(form, prefix, ocr=False)
+        return self._remembered(self.exact_memory, key)
 
     def _ocr(self, form: str, prefix: bool) -> dict[str, MatchKind]:
         key = _ocr_key(form, self.rules, prefix)
         if key is None:
             return _NO_WORDS
-        if key in self.memory.keys:
-            if self._ocr_by_key is None:
-                self.memory.learn(self.word_set)
-                self._ocr_by_key = self.memory.by_key(self.word_set)
-            return self._ocr_by_key.get(key, _NO_WORDS)
-        # A form the keywords file does not have (a caller's own term): this document only.
-        decided = self._decided.get((form, prefix, True))
-        if decided is None:
+        if key not in self.memory.keys:
+            return self._own_form(form, prefix, ocr=True)
+        return self._remembered(self.memory, key)
+
+    def _remembered(self, memory: _WordMemory, key: Any) -> dict[str, MatchKind]:
+        """The words of this document that a memory's key matched (the memory learns the
+        document's words when first asked)."""
+        by_key = self._by_key.get(memory)
+        if by_key is None:
+            memory.learn(self.word_set)
+            by_key = self._by_key[memory] = memory.by_key(self.word_set)
+        return by_key.get(key, _NO_WORDS)
+
+    def _own_form(self, form: str, prefix: bool, ocr: bool) -> dict[str, MatchKind]:
+        """A form the keywords file does not have (a caller's own term): decided once, for
+        this document only (the memories keep the keywords file's forms)."""
+        decided = self._decided.get((form, prefix, ocr))
+        if decided is not None:
+            return decided
+        if ocr:
+            key = _ocr_key(form, self.rules, prefix)
+            assert key is not None  # _ocr() returned before for a form too short
             skeletons = [ocr_skeleton(word) for word in self.words]
-            decided = self._decided[form, prefix, True] = {
-                self.words[i]: MatchKind.OCR for i in _ocr_candidates(*key, skeletons)
+            found = {self.words[i]: MatchKind.OCR for i in _ocr_candidates(*key, skeletons)}
+        else:
+            found = {
+                self.words[i]: MatchKind.EXACT
+                for i in _find_in_joined(*self._casefolded, form.casefold(), prefix)
             }
-        return decided
+            for i in _find_in_joined(*self._folded, fold(form), prefix):
+                found.setdefault(self.words[i], MatchKind.FOLDED)
+        self._decided[form, prefix, ocr] = found
+        return found
 
 
 @lru_cache(maxsize=4096)  # asked for each form of each term in every document
