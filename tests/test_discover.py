@@ -269,3 +269,21 @@ def test_the_searched_list_of_a_find_manifest(keywords: KeywordSet, tmp_path: Pa
         ("planstrategi", None, None, "HTTP 403"),
         ("samfunnsdel", None, None, None),
     ]
+
+
+def test_a_searched_entry_with_an_unknown_level_names_the_levels(
+    keywords: KeywordSet, tmp_path: Path
+) -> None:
+    """The searched list's levels are checked as the plans' are, with the same message."""
+    manifest = tmp_path / "plans.yaml"
+    manifest.write_text(
+        "plans: []\nsearched:\n  - {municipality: Ål, level: boligplan, result: not-found}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_manifest(manifest, keywords)
+    assert str(caught.value) == (
+        f"{manifest}:3:31: searched 1: level 'boligplan' is not in the keywords file; use one of:"
+        " samfunnsdel, arealdel, okonomiplan-4arig, okonomiplan-arlig, temaplan-bolig,"
+        " temaplan-oppvekst, temaplan-folkehelse, temaplan-helse, planstrategi"
+    )

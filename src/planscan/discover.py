@@ -10,6 +10,7 @@ from pathlib import Path
 from planscan.chars import fold
 from planscan.errors import InputError
 from planscan.i18n import N_, Message, plural_message
+from planscan.keywords import known_level
 from planscan.models import KeywordSet, Level, PlanRef
 from planscan.registry import registry
 from planscan.urls import split_credentials
@@ -264,16 +265,7 @@ def load_manifest(path: Path, keywords: KeywordSet) -> list[PlanRef]:
         }
         _check_found_fields(check, fields, where)
         level = values.get("level")
-        if level is not None and level not in level_ids:
-            check.problem(
-                fields["level"],
-                Message(
-                    "{where}: level {level} is not in the keywords file; use one of: {levels}",
-                    where=where,
-                    level=repr(level),
-                    levels=", ".join(level_ids),
-                ),
-            )
+        if not known_level(check, fields, level, level_ids, where):
             continue
         municipality = values.get("municipality")
         if municipality is None or level is None or any(v is None for v in values.values()):
@@ -349,15 +341,7 @@ def _searched(check: Checker, top: dict[str, Node], level_ids: list[str]) -> lis
         if "candidates" in fields:
             _check_candidates(check, fields["candidates"], where)
         level, result = values.get("level"), values.get("result")
-        if level is not None and level not in level_ids:
-            check.problem(
-                fields["level"],
-                Message(
-                    "{where}: level {level} is not in the keywords file",
-                    where=where,
-                    level=repr(level),
-                ),
-            )
+        if not known_level(check, fields, level, level_ids, where):
             continue
         if result is not None and result not in SEARCH_RESULTS:
             check.problem(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from planscan.errors import ConfigError, Problem
@@ -55,6 +56,30 @@ def default_keywords_path() -> Path:
     # Beside this module, as pip installs it: importlib.resources would find the same file
     # and costs 6 ms to import on every run.
     return Path(__file__).with_name("keywords.yaml")
+
+
+def known_level(
+    check: Checker,
+    fields: Mapping[str, Node],
+    level: str | None,
+    level_ids: Sequence[str],
+    where: str,
+) -> bool:
+    """Whether the level an entry of a user's file names (a manifest's plan or search, a
+    review) is one of the keywords file's, or none (missing levels are checked elsewhere);
+    if not, the problem is noted at the entry's "level"."""
+    if level is None or level in level_ids:
+        return True
+    check.problem(
+        fields["level"],
+        Message(
+            "{where}: level {level} is not in the keywords file; use one of: {levels}",
+            where=where,
+            level=repr(level),
+            levels=", ".join(level_ids),
+        ),
+    )
+    return False
 
 
 def load_keywords(path: Path | str | None = None) -> KeywordSet:

@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from planscan.i18n import Message, status_of_word
+from planscan.keywords import known_level
 from planscan.models import (
     Cell,
     KeywordSet,
@@ -110,16 +111,7 @@ def _entry(check: Checker, entry: Node, where: str, level_ids: tuple[str, ...]) 
     day = check.date(fields["date"], within(where, "date")) if "date" in fields else None
     ok = all(value is not None for value in text.values()) and day is not None
     level, status = text.get("level"), text.get("status")
-    if level is not None and level not in level_ids:
-        check.problem(
-            fields["level"],
-            Message(
-                "{where}: level {level} is not in the keywords file; use one of: {levels}",
-                where=where,
-                level=repr(level),
-                levels=", ".join(level_ids),
-            ),
-        )
+    if not known_level(check, fields, level, level_ids, where):
         ok = False
     statuses = [s.value for s in REVIEW_STATUSES]
     # A planner writes the colour in any of planscan's languages: grønn, grøn, gul, rød, raud.
