@@ -156,7 +156,7 @@ def _scan_documents(
     cache = TextCache(options.cache_dir) if options.cache_dir is not None else None
     if cache is not None:
         cache.sweep_temporary()
-    to_read: list[tuple[int, PlanRef, str, str]] = []  # index, ref, sha256, engine
+    to_read: list[tuple[int, PlanRef, str, str, int]] = []  # index, ref, sha256, engine, bytes
     cache_keys: dict[int, tuple[str, str]] = {}  # the text's key and the analysis's
     rules = rules_digest(keywords) if cache is not None else ""
 
@@ -185,7 +185,7 @@ def _scan_documents(
             continue
         assert ref.path is not None
         try:
-            sha256, kind = _fingerprint(ref.path, options.limits.max_file_bytes)
+            sha256, kind, size = _fingerprint(ref.path, options.limits.max_file_bytes)
         except DocumentError as exc:
             blank = blank_result(ref, keywords)
             finish(index, replace(blank, message=error_message(exc), reason=exc.reason))
@@ -233,7 +233,7 @@ def _scan_documents(
                 remember(index, cached.title_text, result)
                 finish(index, result)
                 continue
-        to_read.append((index, ref, sha256, engine))
+        to_read.append((index, ref, sha256, engine, size))
     if not to_read:  # all from the cache: no reader process, not even its module
         return [results[i] for i in range(len(refs))], tuple(warnings)
 
@@ -266,26 +266,20 @@ def _scan_documents(
 
     # The largest files first (results keep the documents' order): the readers then end
     # together, instead of one reading a long plan alone while the other has nothing to do.
-    to_read.sort(key=lambda item: -_size(item[1].path))
+    to_read.sort(key=lambda item: -item[4])
     tasks = [
         ReadTask(index, ref, sha256, engine, options.password, options.evidence, options.ocr)
-        for index, ref, sha256, engine in to_read
+        for index, ref, sha256, engine, _size in to_read
     ]
     jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
     read_documents(tasks, keywords, options.limits, jobs, on_outcome, page_progress)
     return [results[i] for i in range(len(refs))], tuple(warnings)
 
 
-def _size(path: Path | None) -> int:
-    try:
-        return path.stat().st_size if path is not None else 0
-    except OSError:
-        return 0
-
-
-def _fingerprint(path: Path, max_bytes: int) -> tuple[str, str]:
-    """The file's sha256 and its kind by magic bytes ('pdf', 'zip', ...). Only a regular
-    file of at most max_bytes is read: a pipe or a link to a device would never end."""
+def _fingerprint(path: Path, max_bytes: int) -> tuple[str, str, int]:
+    """The file's sha256, its kind by magic bytes ('pdf', 'zip', ...) and its size in bytes.
+    Only a regular file of at most max_bytes is read: a pipe or a link to a device would
+    never end."""
     from planscan.extract.precheck import sniff
     from planscan.inputfile import FileTooLarge, open_regular
 
@@ -295,8 +289,10 @@ def _fingerprint(path: Path, max_bytes: int) -> tuple[str, str]:
         with open_regular(path, max_bytes, hint) as handle:
             head = handle.read(4096)
             digest.update(head)
+            size = len(head)
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
+                size += len(block)
     except FileNotFoundError:
         if path.is_symlink():
             raise DocumentError(
@@ -311,7 +307,7 @@ def _fingerprint(path: Path, max_bytes: int) -> tuple[str, str]:
         raise DocumentError(
             N_("cannot read the file: {why}"), "unreadable", why=exc.strerror
         ) from None
-    return digest.hexdigest(), sniff(head)
+    return digest.hexdigest(), sniff(head), size
 
 
 def scan_document(
