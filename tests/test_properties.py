@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import random
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -316,3 +318,58 @@ def test_tidy_text_is_left_as_it_is_only_where_tidying_would_not_change_it(text:
 
     lines = (" ".join(line.split()) for line in text.splitlines())
     assert tidy_whitespace(text) == "\n".join(line for line in lines if line)
+
+
+def _layout_as_before(value: object, indent: str = "") -> str:
+    """The result file's layout as it was first written (one value at a time): the
+    reference for dump_json()."""
+    one_line = json.JSONEncoder(ensure_ascii=False).encode
+
+    def plain(values: Iterable[object]) -> bool:
+        return not any(isinstance(v, (dict, list)) and v for v in values)
+
+    inner = indent + "  "
+    if isinstance(value, dict) and not plain(value.values()):
+        lines = [f"{inner}{one_line(k)}: {_layout_as_before(v, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(lines) + f"\n{indent}}}"
+    if isinstance(value, list) and not plain(value):
+        lines = [inner + _layout_as_before(item, inner) for item in value]
+        return "[\n" + ",\n".join(lines) + f"\n{indent}]"
+    return one_line(value)
+
+
+# Text that looks like the separators dump_json() splits the encoder's output at.
+_JSON_TEXT = st.lists(
+    st.sampled_from(["a", "ø", "}", "{", "[", "]", ",", " ", ":", '"', "\\", "\n", "\x00", "\x01"]),
+    max_size=6,
+).map("".join)
+_JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _JSON_TEXT
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_JSON_TEXT, inner, max_size=4),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(value=_JSON_VALUES)
+def test_the_result_files_layout_is_the_layout_of_one_value_at_a_time(value: object) -> None:
+    """dump_json() writes many plain values in one call of json's encoder and splits its
+    output at separators: the same text as laying out and encoding one value at a time."""
+    from planscan.resultfile import dump_json
+
+    assert dump_json(value) == _layout_as_before(value) + "\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    hits=st.lists(
+        st.dictionaries(_JSON_TEXT, _JSON_SCALARS | st.just([]) | st.just({})), max_size=5
+    )
+)
+def test_a_list_of_plain_objects_is_laid_out_as_one_value_at_a_time(hits: list[object]) -> None:
+    """A list of objects of plain values (hits) is written in one call: the same text."""
+    from planscan.resultfile import dump_json
+
+    value = {"documents": [{"hits": hits, "passages": [{"topics": ["a", "b"]}, *hits]}]}
+    assert dump_json(value) == _layout_as_before(value) + "\n"

@@ -4,7 +4,7 @@ data for diff or as documents for merge. Later tools (diff, merge, CI scripts) r
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -83,27 +83,118 @@ def dump_json(data: Any) -> str:
     which indenting every value would not use (four times slower on a plan with 40,000
     hits).
     """
-    return _layout(data, "") + "\n"
+    layout = _Layout()
+    layout.write(data, "")
+    layout.parts.append("\n")
+    return "".join(layout.parts)
 
 
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False).encode
+# The same encoder with a newline between the items of a list or object. json escapes every
+# control character in a string, so in its output a raw newline is always such a separator,
+# and \x00 never appears: the output can be split at them safely.
+_MARKED = json.JSONEncoder(ensure_ascii=False, separators=("\n", ": ")).encode
 
 
-def _layout(value: Any, indent: str) -> str:
-    if isinstance(value, dict) and not _plain(value.values()):
+class _Layout:
+    """Writes a value in planscan's layout as pieces of text, joined once at the end.
+
+    Each value's text is not built whole and then copied into its parent's: for a county,
+    that copied 86 MB once for every level of the document. Plain values are written by
+    json's encoder many at a time, since a call of it costs more than most values do.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, value: Any, indent: str) -> None:
+        if isinstance(value, dict) and not _plain(value.values()):
+            self._object(value, indent)
+        elif isinstance(value, list) and not _plain(value):
+            self._list(value, indent)
+        else:
+            self.parts.append(_ONE_LINE(value))
+
+    def _object(self, value: dict[Any, Any], indent: str) -> None:
         inner = indent + "  "
-        lines = [f"{inner}{_ONE_LINE(k)}: {_layout(v, inner)}" for k, v in value.items()]
-        return "{\n" + ",\n".join(lines) + f"\n{indent}}}"
-    if isinstance(value, list) and not _plain(value):
+        values = list(value.values())
+        laid_out = [isinstance(v, (dict, list)) and bool(v) for v in values]
+        # The keys and the values that stand on one line, written in one call.
+        flat = [v for v, nested in zip(values, laid_out, strict=True) if not nested]
+        texts = _one_line_each([*value, *flat])
+        flat_texts = iter(texts[len(values) :])
+        parts = self.parts
+        separator = "{\n"
+        for key, v, nested in zip(texts[: len(values)], values, laid_out, strict=True):
+            if nested:
+                parts.append(f"{separator}{inner}{key}: ")
+                self.write(v, inner)
+            else:
+                parts.append(f"{separator}{inner}{key}: {next(flat_texts)}")
+            separator = ",\n"
+        parts.append(f"\n{indent}}}")
+
+    def _list(self, items: list[Any], indent: str) -> None:
         inner = indent + "  "
-        lines = [inner + _layout(item, inner) for item in value]
-        return "[\n" + ",\n".join(lines) + f"\n{indent}]"
-    return _ONE_LINE(value)
+        one_line = [isinstance(item, dict) and _plain(item.values()) for item in items]
+        if all(one_line):  # a list of hits, say: written in one call
+            text = _plain_objects(items).replace("\x00", f",\n{inner}")
+            self.parts.append(f"[\n{inner}{text}\n{indent}]")
+            return
+        # The objects of plain values among the others (most passages): in one call too.
+        plain_items = [item for item, plain in zip(items, one_line, strict=True) if plain]
+        lines = iter(_plain_objects(plain_items).split("\x00") if plain_items else ())
+        parts = self.parts
+        separator = "[\n"
+        for item, plain in zip(items, one_line, strict=True):
+            if plain:
+                parts.append(f"{separator}{inner}{next(lines)}")
+            else:
+                parts.append(separator + inner)
+                self.write(item, inner)
+            separator = ",\n"
+        parts.append(f"\n{indent}]")
 
 
-def _plain(values: Iterable[Any]) -> bool:
+def _plain_objects(objects: list[dict[Any, Any]]) -> str:
+    """The objects (at least one, each of plain values) as _ONE_LINE writes each, with
+    \x00 between them, in one call of json's encoder.
+
+    In _MARKED's output, "}\\n{" stands only between two objects: inside one, a newline is
+    followed by a key, and a key never starts with "{". Every other newline stands between
+    two pairs of an object (its values hold no non-empty list or object), where _ONE_LINE
+    writes ", ".
+    """
+    return _MARKED(objects)[1:-1].replace("}\n{", "}\x00{").replace("\n", ", ")
+
+
+def _one_line_each(values: list[Any]) -> list[str]:
+    """[_ONE_LINE(v) for v in values], in one call of json's encoder where that gives the same.
+
+    Written as one list by _MARKED, the list holds exactly one newline fewer than it has
+    items when no value holds a newline of its own (a list or object of two items or more);
+    each value is then written as _ONE_LINE writes it.
+    """
+    if not values:
+        return []
+    pieces = _MARKED(values)[1:-1].split("\n")
+    if len(pieces) == len(values):
+        return pieces
+    return [_ONE_LINE(v) for v in values]
+
+
+# Types that are never an object or a list: values of only these are plain, found in C.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(values: Collection[Any]) -> bool:
     """True when no value is a non-empty object or list."""
-    return not any(isinstance(v, (dict, list)) and v for v in values)
+    if _SCALARS.issuperset(map(type, values)):
+        return True
+    for value in values:
+        if isinstance(value, (dict, list)) and value:
+            return False
+    return True
 
 
 # Reading ---------------------------------------------------------------------------------
