@@ -373,3 +373,29 @@ def test_a_list_of_plain_objects_is_laid_out_as_one_value_at_a_time(hits: list[o
 
     value = {"documents": [{"hits": hits, "passages": [{"topics": ["a", "b"]}, *hits]}]}
     assert dump_json(value) == _layout_as_before(value) + "\n"
+
+
+_SNIPPET_TEXT = st.lists(
+    st.sampled_from(["bo", "lig", "Bo", "_", "1", "ø", " ", "-", "."]), max_size=10
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(snippet=_SNIPPET_TEXT.map("".join), match=_SNIPPET_TEXT.map("".join))
+def test_a_hit_is_marked_where_the_whole_word_pattern_finds_it(snippet: str, match: str) -> None:
+    """highlight() finds a whole word by its letters first and then looks back: the same
+    places as a pattern that looks back first."""
+    from planscan.report.evidence import highlight
+
+    pattern = rf"(?<!\w){re.escape(match)}(?!\w)"
+    found = list(re.finditer(pattern, snippet)) or list(re.finditer(re.escape(match), snippet))
+    marked = [(snippet[f.start() : f.end()], f.start()) for f in found] if match else []
+    pieces = highlight(snippet, match)
+    starts = []
+    position = 0
+    for piece, is_match in pieces:
+        if is_match:
+            starts.append((piece, position))
+        position += len(piece)
+    assert "".join(piece for piece, _ in pieces) == snippet
+    assert starts == marked

@@ -416,10 +416,17 @@ def _judgement(doc: DocumentResult, result: ScanResult, lang: Language) -> str:
 
 
 def _snippet(snippet: str, match: str) -> str:
-    return "".join(
-        f"<mark>{_e(piece)}</mark>" if is_match else _e(piece)
-        for piece, is_match in highlight(snippet, match)
+    if "\x00" in snippet or "\x01" in snippet:
+        return "".join(
+            f"<mark>{_e(piece)}</mark>" if is_match else _e(piece)
+            for piece, is_match in highlight(snippet, match)
+        )
+    # Escaping is done character by character, so the snippet is escaped once, with \x00
+    # and \x01 (which escaping leaves as they are) standing where the marks go.
+    marked = "".join(
+        f"\x00{piece}\x01" if is_match else piece for piece, is_match in highlight(snippet, match)
     )
+    return escape(marked).replace("\x00", "<mark>").replace("\x01", "</mark>")
 
 
 def _place(hit: Hit, doc: DocumentResult) -> str:
@@ -435,6 +442,10 @@ def _place(hit: Hit, doc: DocumentResult) -> str:
 
 def _hits(doc: DocumentResult, result: ScanResult, lang: Language) -> str:
     repeated_note = lang._(REPEATED_NOTE)
+    # A county's plans have 140,000 hits, many on the same page and in the same passage:
+    # a page's place and a passage's note are written once per document, not once per hit.
+    places: dict[tuple[int, str | None], str] = {}
+    marks: dict[tuple[str, int | None], str] = {}
     parts = []
     for evidence in evidence_by_term(doc, result.keywords.terms):
         if not evidence.hits and not evidence.repeated:
@@ -443,13 +454,15 @@ def _hits(doc: DocumentResult, result: ScanResult, lang: Language) -> str:
         kind = lang._("housing-social word") if evidence.term.specific else lang._("general word")
         items = []
         for hit in evidence.hits:
-            notes = [kind_note(hit, lang)]
-            if hit.passage is not None and hit.passage < len(doc.passages):
-                notes.append(passage_label(doc.passages[hit.passage], lang))
-            note = "; ".join(n for n in notes if n)
-            marked = f' <span class="note">({_e(note)})</span>' if note else ""
+            place = places.get((hit.page, hit.page_label))
+            if place is None:
+                place = places[(hit.page, hit.page_label)] = _place(hit, doc)
+            how = kind_note(hit, lang)
+            marked = marks.get((how, hit.passage))
+            if marked is None:
+                marked = marks[(how, hit.passage)] = _hit_note(how, hit.passage, doc, lang)
             items.append(
-                f'<tr><td class="page">{_place(hit, doc)}</td><td>'
+                f'<tr><td class="page">{place}</td><td>'
                 f"{_snippet(hit.snippet, hit.match)}{marked}</td></tr>"
             )
         for hit in evidence.repeated:
@@ -465,6 +478,15 @@ def _hits(doc: DocumentResult, result: ScanResult, lang: Language) -> str:
             f'<table class="hits">{"".join(items)}</table></section>'
         )
     return f"<h3>{_e(lang._(_HITS))}</h3>" + "".join(parts)
+
+
+def _hit_note(how: str, passage: int | None, doc: DocumentResult, lang: Language) -> str:
+    """How a hit matched and the passage it stands in, as a note after its snippet."""
+    notes = [how]
+    if passage is not None and passage < len(doc.passages):
+        notes.append(passage_label(doc.passages[passage], lang))
+    note = "; ".join(n for n in notes if n)
+    return f' <span class="note">({_e(note)})</span>' if note else ""
 
 
 def _document(doc: DocumentResult, doc_id: str, result: ScanResult, lang: Language) -> str:
