@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 
 from planscan.models import ScanResult
@@ -43,29 +44,34 @@ def render_hits_csv(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=form.delimiter, lineterminator="\r\n")
     writer.writerow(HEADER)
+    # Most cells repeat from hit to hit (a document's, a term, a page): each different value
+    # is made safe once. A snippet seldom repeats.
+    safe = functools.cache(safe_cell)
     for doc in result.documents:
+        document = [safe(doc.municipality), safe(doc.level or ""), safe(doc.path)]
+        document.append(safe(doc.status.value))
+        rows = []
         for hit in doc.hits:
             passage = (
                 doc.passages[hit.passage]
                 if hit.passage is not None and hit.passage < len(doc.passages)
                 else None
             )
-            row = (
-                doc.municipality,
-                doc.level or "",
-                doc.path,
-                doc.status.value,
-                hit.term,
-                str(hit.page),
-                hit.page_label or "",
-                hit.match,
-                hit.kind.value,
-                lang._(KIND_NOTES[hit.kind]) if KIND_NOTES[hit.kind] else "",
-                "yes" if hit.repeated else "",
-                passage.kind.value if passage else "",
-                passage.why if passage else "",
-                hit.snippet,
-                doc.section_url(hit.page),
+            rows.append(
+                [
+                    *document,
+                    safe(hit.term),
+                    safe(str(hit.page)),
+                    safe(hit.page_label or ""),
+                    safe(hit.match),
+                    safe(hit.kind.value),
+                    safe(lang._(KIND_NOTES[hit.kind]) if KIND_NOTES[hit.kind] else ""),
+                    safe("yes" if hit.repeated else ""),
+                    safe(passage.kind.value if passage else ""),
+                    safe(passage.why if passage else ""),
+                    safe_cell(hit.snippet),
+                    safe(doc.section_url(hit.page)),
+                ]
             )
-            writer.writerow([safe_cell(value) for value in row])
+        writer.writerows(rows)
     return ("\ufeff" if form.bom else "") + buffer.getvalue()
