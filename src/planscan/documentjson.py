@@ -232,11 +232,18 @@ def _typed(
     what: str,
     optional: frozenset[str] | set[str] = frozenset(),
 ) -> dict[str, Any]:
-    return {
-        name: _field(data, name, allowed, what)
-        for name, allowed in types.items()
-        if name in data or name not in optional
-    }
+    values = {}
+    for name, allowed in types.items():
+        if name in data:
+            value = data[name]
+            # A value of an allowed type itself (not a subclass: not a bool for an int) is
+            # taken as it is; any other is checked, and said what is wrong with.
+            values[name] = (
+                value if type(value) in allowed else _check(value, allowed, f"{what} {name}")
+            )
+        elif name not in optional:
+            raise ValueError(f"{what}: {name} is missing")
+    return values
 
 
 def _field(data: Mapping[str, Any], name: str, allowed: tuple[type, ...], what: str) -> Any:
@@ -255,4 +262,10 @@ def _check(value: Any, allowed: tuple[type, ...], what: str) -> Any:
 
 
 def _strings(data: Mapping[str, Any], name: str, what: str) -> tuple[str, ...]:
-    return tuple(_check(s, (str,), f"{what} {name}") for s in _field(data, name, (list,), what))
+    values = _field(data, name, (list,), what)
+    if _STR.issuperset(map(type, values)):  # all of them strings: no need to look one by one
+        return tuple(values)
+    return tuple(_check(s, (str,), f"{what} {name}") for s in values)
+
+
+_STR = frozenset({str})
