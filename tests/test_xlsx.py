@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 import planscan
-from planscan.report.xlsx import COLOURS, render_xlsx, text
+from planscan.report.xlsx import COLOURS, _table, render_xlsx, text
 from planscan.review import apply_review
 from tests.conftest import CliRun
 from tests.fixtures.generate import HOSTILE_MUNICIPALITY, HOSTILE_SCRIPT
@@ -112,6 +112,16 @@ def test_no_cell_is_ever_a_formula(reviewed: planscan.ScanResult) -> None:
     # The municipality "=Beta…" and a snippet starting "=1+2" are kept as text.
     assert f"'{HOSTILE_MUNICIPALITY}" in values
     assert "'=1+2 Husbanken gir startlån til vanskeligstilte." in values
+
+
+def test_a_text_like_an_error_value_stays_text() -> None:
+    """A row is appended whole, where openpyxl takes "#N/A" for an error value: it is text."""
+    book = Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    _table(sheet, ["a", "b", "c"], [["#N/A", 3, None], ["#REF!", "=1", 2.5]])
+    cells = [(cell.value, cell.data_type) for row in sheet.iter_rows() for cell in row][3:]
+    assert cells == [("#N/A", "s"), (3, "n"), (None, "n"), ("#REF!", "s"), ("'=1", "s"), (2.5, "n")]
 
 
 def test_text_drops_what_xml_cannot_hold() -> None:
