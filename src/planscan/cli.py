@@ -487,6 +487,22 @@ def _with_evidence(options: ScanOptions, evidence: bool) -> ScanOptions:
     return replace(options, evidence=evidence)
 
 
+def _write_outputs(
+    result: ScanResult, outputs: Outputs, debug: bool, options: ReportOptions
+) -> None:
+    """Write the output files with the cycle collector paused. A county's reports are built
+    from hundreds of thousands of new objects (a dict for every hit and passage), which the
+    collector walks again and again as they grow: 0.4 of the 2.3 CPU seconds the result file
+    took. The reports make no reference cycles, so there is nothing for it to free."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        write_outputs(result, outputs.files, debug, options)
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def _finish(
     result: ScanResult, outputs: Outputs, details: bool, debug: bool, options: ReportOptions
 ) -> None:
@@ -495,7 +511,7 @@ def _finish(
     from planscan.report.notes import fail_on_notes, scan_notes
     from planscan.report.terminal import render_details, render_legend, render_matrix, render_scan
 
-    _run(lambda: write_outputs(result, outputs.files, debug, options), debug, options.lang)
+    _run(lambda: _write_outputs(result, outputs, debug, options), debug, options.lang)
     if outputs.quiet:
         _out(render_matrix(result, options))
         _out(render_legend(result, options))
