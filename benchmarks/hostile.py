@@ -455,7 +455,7 @@ CASES: list[Case] = [
     Case("cache-text-a-number", "cache", cache_case(_set_all("text", 12345))),
     Case("cache-labels-wrong-type", "cache", cache_case(_set_all("page_labels", [1, {"x": 2}]))),
     Case("cache-headers-wrong-type", "cache", cache_case(_set_all("headers", [[1, [2]], 3]))),
-    Case("cache-vocabulary-wrong-type", "cache", cache_case(_set_all("vocabulary", [1]))),
+    Case("cache-vocabulary-wrong-type", "cache", cache_case(_set_all("counts", "?"))),
     Case("cache-deep-nesting", "cache", cache_case(_deep)),
     Case("cache-not-a-mapping", "cache", cache_case(_not_a_mapping)),
     Case("cache-analysis-wrong-shape", "cache", cache_case(_set_all("counts", "x"), True)),

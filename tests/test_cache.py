@@ -277,8 +277,11 @@ def _rewrite(entry: Path, text: str) -> None:
             lambda d: {**d, "info": {**d["info"], "page_labels": [1, {"x": 2}]}}, id="labels"
         ),
         pytest.param(lambda d: {**d, "headers": [[1, [2]], 3]}, id="headers"),
-        pytest.param(lambda d: {**d, "vocabulary": [1]}, id="vocabulary"),
-        pytest.param(lambda d: {**d, "vocabulary": {"bolig": "7"}}, id="count-as-text"),
+        pytest.param(lambda d: {**d, "words": [1]}, id="words"),
+        pytest.param(lambda d: {**d, "counts": [7]}, id="counts-as-a-list"),
+        pytest.param(lambda d: {**d, "counts": "not base64"}, id="counts-not-base64"),
+        pytest.param(lambda d: {**d, "counts": "AAA="}, id="counts-cut-short"),
+        pytest.param(lambda d: {**d, "words": d["words"] + " bolig"}, id="a-word-too-many"),
         pytest.param(lambda d: {**d, "info": {**d["info"], "pages": -1}}, id="negative"),
         pytest.param(lambda d: {**d, "truncated": "no"}, id="truncated"),
         pytest.param(lambda d: [1, 2, 3], id="not-a-mapping"),
