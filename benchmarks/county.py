@@ -377,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         line(
             "county, warm, with --json --html --csv-hits",
             f"{reports:.2f}s",
-            "(no goal)",
+            "(none; × matrix only)",
             reports / warm,
             True,
         )
