@@ -18,6 +18,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "planscan"
 # The declared order, first to last. A module may import the modules above it.
 ORDER = (
     "_version",
+    "collector",  # the cycle collector paused while many objects are built
     "errors",
     "models",
     "chars",  # characters: folding, invisible and control characters

@@ -24,6 +24,7 @@ from typing import Any
 
 from planscan._version import __version__
 from planscan.atomicwrite import remove_stale, write_entry
+from planscan.collector import collector_paused
 from planscan.documentjson import document_from_dict, document_to_dict
 from planscan.inputfile import read_regular
 from planscan.match import DocumentIndex
@@ -133,16 +134,17 @@ class TextCache:
 
     def get_analysis(self, key: str) -> CachedAnalysis | None:
         path = self._path(key, _ANALYSIS_SUFFIX)
-        data = self._read(path)
-        if data is None:
-            return None
-        try:
-            title_text = data["title_text"]
-            if not isinstance(title_text, str):
-                raise ValueError("title_text is not text")
-            return CachedAnalysis(title_text, document_from_dict(data["document"]))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise CacheCorrupt(f"{path}: {exc}") from None
+        with collector_paused():  # a plan's hits and passages: thousands of new objects
+            data = self._read(path)
+            if data is None:
+                return None
+            try:
+                title_text = data["title_text"]
+                if not isinstance(title_text, str):
+                    raise ValueError("title_text is not text")
+                return CachedAnalysis(title_text, document_from_dict(data["document"]))
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise CacheCorrupt(f"{path}: {exc}") from None
 
     def put_analysis(self, key: str, title_text: str, document: DocumentResult) -> None:
         # Nothing of where the document was found: not a path, a URL (which may carry a
