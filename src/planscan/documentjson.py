@@ -234,15 +234,12 @@ def _typed(
 ) -> dict[str, Any]:
     values = {}
     for name, allowed in types.items():
-        if name in data:
-            value = data[name]
+        if name in data and type(data[name]) in allowed:
             # A value of an allowed type itself (not a subclass: not a bool for an int) is
-            # taken as it is; any other is checked, and said what is wrong with.
-            values[name] = (
-                value if type(value) in allowed else _check(value, allowed, f"{what} {name}")
-            )
-        elif name not in optional:
-            raise ValueError(f"{what}: {name} is missing")
+            # taken as it is; any other, or a missing one, is checked by _field.
+            values[name] = data[name]
+        elif name in data or name not in optional:
+            values[name] = _field(data, name, allowed, what)
     return values
 
 
