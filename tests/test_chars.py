@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from planscan.chars import terminal_safe
+from planscan.chars import fold, terminal_safe
 
 
 @pytest.mark.parametrize(
@@ -35,3 +37,13 @@ def test_safe_text_is_left_as_it_is() -> None:
     text = "Temaplan bolig · «Husbanken» – æøå ÆØÅ 😀 \\x1b"
     assert terminal_safe(text) is text or terminal_safe(text) == text
     assert terminal_safe(terminal_safe("\x1b\n")) == "\\x1b\\n"  # idempotent
+
+
+@example("Bustadsosial BOLIGSØKER Straße İzmir ΑΣ")
+@example("Ærlig æøå ÄÖÉÈ éè")
+@given(st.text(alphabet="æøåäöéèÆØÅÄÖÉÈaeoAEOßİ \n", max_size=40) | st.text(max_size=40))
+def test_fold_rewrites_each_letter_of_its_table_alone(text: str) -> None:
+    """fold() replaces the letters one after the other: the same as rewriting each character
+    of the casefolded text on its own."""
+    spelled = {"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e"}
+    assert fold(text) == "".join(spelled.get(c, c) for c in text.casefold())

@@ -278,15 +278,6 @@ def test_every_hit_points_at_its_passage(keywords: KeywordSet) -> None:
         assert passage.start <= hit.offset < passage.end
 
 
-def test_quick_fold_is_fold() -> None:
-    """judge folds passages with str.replace for the letters fold() rewrites: the same."""
-    from planscan import chars, judge
-
-    assert {chr(code) for code in chars._FOLD} == {letter for letter, _ in judge._FOLDED_LETTERS}
-    for text in ("Bustadsosial BOLIGSØKER Straße İzmir ΑΣ", "Ærlig æøå ÄÖÉÈ éè", "", "x"):
-        assert judge._fold(text) == chars.fold(text)
-
-
 def test_a_listed_word_starts_a_word() -> None:
     """_WordList finds a listed word only where a word starts, as its lookbehind did."""
     from planscan.judge import _WordList

@@ -13,7 +13,11 @@ import re
 _INVISIBLE = re.compile(
     "[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]"
 )
-_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e"})
+# The letters fold() writes otherwise. No spelling holds a letter of the table, so each
+# letter is replaced on its own, in any order.
+_FOLDED_LETTERS = (
+    ("æ", "ae"), ("ø", "o"), ("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"), ("è", "e"),
+)  # fmt: skip
 
 
 def drop_invisible(text: str) -> str:
@@ -21,9 +25,19 @@ def drop_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
-def fold(word: str) -> str:
-    """Lower-case a word and write æ/ø/å as ae/o/a, as damaged or ASCII-only text does."""
-    return word.casefold().translate(_FOLD)
+def fold(text: str) -> str:
+    """Lower-case a word (or a text) and write æ/ø/å as ae/o/a, as damaged or ASCII-only
+    text does.
+
+    str.replace for each of the few letters it rewrites, where one is there at all: several
+    times quicker than str.translate, which looks every character up, on a word as on a
+    county's vocabulary joined into one string (matching and judging fold both, often).
+    """
+    text = text.casefold()
+    for letter, spelled in _FOLDED_LETTERS:
+        if letter in text:
+            text = text.replace(letter, spelled)
+    return text
 
 
 # What a terminal would act on rather than show: C0 and C1 control characters (ESC starts

@@ -68,20 +68,6 @@ _BULLET_CHARS = frozenset("•●▪■◦‣∙·○□➢❖►✓✔*–—-\
 _ENDS = (".", "!", "?", ":")
 
 
-# The letters fold() writes otherwise (chars.py's table; tests/test_judge.py checks it).
-_FOLDED_LETTERS = tuple((letter, fold(letter)) for letter in "æøåäöéè")
-
-
-def _fold(text: str) -> str:
-    """fold(), the same result: str.replace for the few letters it rewrites is several times
-    quicker than str.translate, which looks every character up (passages are folded often)."""
-    text = text.casefold()
-    for letter, folded in _FOLDED_LETTERS:
-        if letter in text:
-            text = text.replace(letter, folded)
-    return text
-
-
 class _Page:
     """A page's lines and sentence ends, worked out once when a passage on it is asked for.
 
@@ -436,7 +422,7 @@ class _Rules:
         if len(line) > _MAX_CONTENTS_HEADING_CHARS:
             return False
         stripped = line.strip().rstrip(":")
-        return len(stripped.split()) <= 3 and self.contents.search(_fold(stripped)) is not None
+        return len(stripped.split()) <= 3 and self.contents.search(fold(stripped)) is not None
 
 
 _COMPILED: dict[int, _Rules] = {}
@@ -747,7 +733,7 @@ def _class_of(
     aside = PassageClass.NOT_COUNTED
     if contents:
         return (aside, "contents", None, (), (), False, False, 0.0)
-    folded = _fold(text)
+    folded = fold(text)
     # Folding rewrites each character on its own, to one character or more: where the
     # folded text is as long as the text, every character stayed one, and a piece of the
     # folded text is that piece of the text folded (most passages; "æ" becomes "ae").
@@ -768,7 +754,7 @@ def _class_of(
         indicator = rules.indicators[key]
         start = max(0, at - 40)
         before = (
-            folded[start : max(0, at)] if folds_one_to_one else _fold(text[start : max(0, at)])
+            folded[start : max(0, at)] if folds_one_to_one else fold(text[start : max(0, at)])
         ).split()[-3:]
         negation = rules.negations.search(" ".join(before))
         if negation is not None:
@@ -776,7 +762,7 @@ def _class_of(
             continue
         other = rules.other_sense.get(key)
         if other is not None:
-            sense = other.search(_fold(_whole_word(text, at, until))) or other.search(folded)
+            sense = other.search(fold(_whole_word(text, at, until))) or other.search(folded)
             if sense is not None:
                 reasons.append(("other-sense", sense))
                 continue
@@ -818,7 +804,7 @@ def _heading_facts(rules: _Rules, heading: str | None) -> tuple[str, bool, str |
     if found is None:
         if len(rules.headings) >= _HEADINGS_MAX:
             rules.headings.clear()
-        folded = _fold(heading)
+        folded = fold(heading)
         found = rules.headings[heading] = (
             folded,
             rules.references.search(folded) is not None,
@@ -850,7 +836,7 @@ def _names_a_document(body: str, rules: _Rules) -> bool:
     words = body.split()
     if not words or len(words) > _MAX_TITLE_WORDS:
         return False
-    folded = _fold(body)
+    folded = fold(body)
     if rules.document.search(" ".join(folded.split()[:_TITLE_HEAD_WORDS])) is None:
         return False
     if rules.measure_words.search(folded) is not None:
@@ -872,7 +858,7 @@ def _is_measure(body: str, folded: str, rules: _Rules) -> bool:
     if rules.measure_words.search(folded) is not None:
         return True
     # Its first word lies in the body's first piece before a space: only that is folded.
-    first = _WORD.match(_fold(body.partition(" ")[0]))
+    first = _WORD.match(fold(body.partition(" ")[0]))
     return first is not None and rules.measure_verbs.search(first.group()) is not None
 
 

@@ -723,25 +723,11 @@ def _joined(words: Iterable[str]) -> tuple[str, list[int]]:
     return "\n".join(parts), starts
 
 
-# The letters fold() writes otherwise (chars.py's table; tests/test_match.py checks it):
-# str.replace for each is ten times quicker than str.translate on a long text.
-_FOLDED_LETTERS = tuple((letter, fold(letter)) for letter in "æøåäöéè")
-
-
-def _fold_long(text: str) -> str:
-    """fold() of a long text (words joined), the same result at C speed."""
-    text = text.casefold()
-    for letter, folded in _FOLDED_LETTERS:
-        if letter in text:
-            text = text.replace(letter, folded)
-    return text
-
-
 def _joined_casefolded(words: Sequence[str], folded: bool = False) -> tuple[str, list[int]]:
     """_joined() of the words casefolded (or folded), at C speed: casefolding and folding
     map each letter alone, and no word holds a line break."""
     joined = "\n".join(words)
-    joined = _fold_long(joined) if folded else joined.casefold()
+    joined = fold(joined) if folded else joined.casefold()
     # Where each word starts: its length and a line break after each, summed (in C).
     starts = list(accumulate(map((1).__add__, map(len, joined.split("\n"))), initial=0))
     starts.pop()
@@ -751,7 +737,7 @@ def _joined_casefolded(words: Sequence[str], folded: bool = False) -> tuple[str,
 def _skeletons(words: Sequence[str]) -> list[str]:
     """ocr_skeleton() of each word (at least one), folded and replaced in one string: no
     confusion spans a line break, and no word holds one."""
-    joined = _fold_long("\n".join(words))
+    joined = fold("\n".join(words))
     for damaged, letter in _OCR_PAIRS:
         joined = joined.replace(damaged, letter)
     return joined.translate(_OCR_CHARS).split("\n")
