@@ -538,9 +538,10 @@ def _ocr_keys(keywords: KeywordSet) -> list[OcrKey]:
         for form in term.forms:
             parts = form.split() if term.mode is MatchMode.PHRASE else [form]
             for part in parts:
-                budget = keywords.matching.edits_for(len(fold(part)))
-                if budget:
-                    keys.append((ocr_skeleton(part), budget, anchored))
+                # The key a document's matcher looks the part up by (_RememberingMatcher._ocr).
+                key = _ocr_key(part, keywords.matching, anchored)
+                if key is not None:
+                    keys.append(key)
     return keys
 
 
@@ -658,7 +659,7 @@ class _RememberingMatcher:
     def _exact(self, form: str, prefix: bool) -> dict[str, MatchKind]:
         key = (form, prefix)
         if key not in self.exact_memory.keys:
-            return self._own_form(form, prefix, ocr=False)
+            return self._own_form(form, prefix)
         return self._remembered(self.exact_memory, key)
 
     def _ocr(self, form: str, prefix: bool) -> dict[str, MatchKind]:
@@ -666,7 +667,7 @@ class _RememberingMatcher:
         if key is None:
             return _NO_WORDS
         if key not in self.memory.keys:
-            return self._own_form(form, prefix, ocr=True)
+            return self._own_form(form, prefix, key)
         return self._remembered(self.memory, key)
 
     def _remembered(self, memory: _WordMemory, key: Any) -> dict[str, MatchKind]:
@@ -678,17 +679,19 @@ class _RememberingMatcher:
             by_key = self._by_key[memory] = memory.by_key(self.word_set)
         return by_key.get(key, _NO_WORDS)
 
-    def _own_form(self, form: str, prefix: bool, ocr: bool) -> dict[str, MatchKind]:
-        """A form the keywords file does not have (a caller's own term): decided once, for
-        this document only (the memories keep the keywords file's forms)."""
+    def _own_form(
+        self, form: str, prefix: bool, ocr_key: OcrKey | None = None
+    ) -> dict[str, MatchKind]:
+        """A form the keywords file does not have (a caller's own term), as written and
+        folded, or with OCR damage by its `ocr_key`: decided once, for this document only
+        (the memories keep the keywords file's forms)."""
+        ocr = ocr_key is not None
         decided = self._decided.get((form, prefix, ocr))
         if decided is not None:
             return decided
-        if ocr:
-            key = _ocr_key(form, self.rules, prefix)
-            assert key is not None  # _ocr() returned before for a form too short
+        if ocr_key is not None:
             skeletons = [ocr_skeleton(word) for word in self.words]
-            found = {self.words[i]: MatchKind.OCR for i in _ocr_candidates(*key, skeletons)}
+            found = {self.words[i]: MatchKind.OCR for i in _ocr_candidates(*ocr_key, skeletons)}
         else:
             found = {
                 self.words[i]: MatchKind.EXACT
