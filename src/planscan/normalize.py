@@ -88,19 +88,24 @@ def undouble(text: str) -> str:
 
 
 def _undouble_after_space(match: re.Match[str]) -> str:
-    space, token, text, end = match.group(1), match.group(2), match.string, match.end()
-    if end < len(text) and not text[end].isspace():
-        return match.group(0)  # a token that goes on: not double-struck as a whole
-    return space + token[::2] if any(c.isalpha() for c in token) else match.group(0)
+    return match.group(1) + _whole_token_undoubled(match.group(2), match.string, match.end())
 
 
 def _undouble_token(match: re.Match[str]) -> str:
     token, text = match.group(0), match.string
     # Only a whole token counts: the match must stand between whitespace (checked here,
     # not in the pattern, so the pattern is tried only where a letter is doubled).
-    start, end = match.start(), match.end()
-    if (start and not text[start - 1].isspace()) or (end < len(text) and not text[end].isspace()):
+    start = match.start()
+    if start and not text[start - 1].isspace():
         return token
+    return _whole_token_undoubled(token, text, match.end())
+
+
+def _whole_token_undoubled(token: str, text: str, end: int) -> str:
+    """A doubled token ending at `end` in the text, with single letters if it is a whole
+    token (the text or a whitespace goes on after it) with a letter in it; else as it is."""
+    if end < len(text) and not text[end].isspace():
+        return token  # a token that goes on: not double-struck as a whole
     return token[::2] if any(c.isalpha() for c in token) else token
 
 
