@@ -48,8 +48,12 @@ def render_hits_csv(result: ScanResult, options: ReportOptions = DEFAULT_OPTIONS
     # is made safe once. A snippet seldom repeats.
     safe = functools.cache(safe_cell)
     for doc in result.documents:
-        document = [safe(doc.municipality), safe(doc.level or ""), safe(doc.path)]
-        document.append(safe(doc.status.value))
+        document = [
+            safe(doc.municipality),
+            safe(doc.level or ""),
+            safe(doc.path),
+            safe(doc.status.value),
+        ]
         rows = []
         for hit in doc.hits:
             passage = (
